@@ -1,0 +1,159 @@
+package dev.weft;
+
+import dev.weft.coroutine.abi.BlockingAwait;
+import dev.weft.coroutine.abi.Continuation;
+import dev.weft.future.Awaitable;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import dev.weft.internal.coroutine.AgentPresence;
+import dev.weft.internal.coroutine.Sneaky;
+
+/**
+ * A lazy, resumable computation: an {@link AsyncCallable} that runs only when polled, and that
+ * suspends at await points instead of blocking.
+ *
+ * <p>Like a Rust future, building a coroutine runs nothing. Each {@link #poll(Waker)} runs it
+ * until it either finishes ({@link Poll#ready(Object)}) or suspends on a future that is not ready
+ * ({@link Poll#pending()}); in the second case the waker is called when it is worth polling again.
+ * The runtime's tasks are coroutines polled by worker threads; {@link #blockOn(AsyncCallable)}
+ * polls one on the calling thread.
+ *
+ * <pre>{@code
+ * Coroutine<String> c = Coroutine.of(() -> sayHello());   // prints nothing yet
+ * Poll<String> p = c.poll(() -> System.out.println("woken"));
+ * System.out.println(p);                                  // Pending, or Ready(hello)
+ * }</pre>
+ *
+ * <p>A coroutine is polled by one thread at a time and must not be polled after it completed.
+ * If its body throws, the poll that observes it rethrows that exception unchanged.
+ *
+ * @param <T> the result type
+ */
+public final class Coroutine<T> implements Awaitable<T> {
+    /** The token {@link AsyncCallable#call()} answers to; see {@code dev.weft.coroutine.abi}. */
+    private static final String ROOT_TOKEN = "call()Ljava/lang/Object;";
+
+    private final AsyncCallable<T> body;
+    private final Continuation continuation = new Continuation();
+    private boolean polling;
+    private boolean done;
+
+    private Coroutine(AsyncCallable<T> body) {
+        this.body = body;
+    }
+
+    /**
+     * Builds a coroutine that runs {@code body} when polled; nothing runs now.
+     *
+     * @param body the computation
+     * @param <T> the result type
+     * @return a lazy coroutine
+     */
+    public static <T> Coroutine<T> of(AsyncCallable<T> body) {
+        if (body == null) {
+            throw new NullPointerException("body");
+        }
+        return new Coroutine<>(body);
+    }
+
+    /**
+     * Runs {@code body} as a coroutine on the calling thread until it completes, parking the
+     * thread while it is suspended.
+     *
+     * <pre>{@code
+     * int n = Coroutine.blockOn(() -> Async.await(CompletableFuture.supplyAsync(() -> 42)));
+     * }</pre>
+     *
+     * @param body the computation
+     * @param <T> the result type
+     * @return its result
+     * @throws Exception whatever the body throws
+     */
+    public static <T> T blockOn(AsyncCallable<T> body) throws Exception {
+        return BlockingAwait.block(of(body));
+    }
+
+    /**
+     * Runs the coroutine until it completes or suspends.
+     *
+     * @param waker called when a future it suspended on can make progress
+     * @return ready with the result, or pending
+     * @throws AgentNotAttachedException if the agent is not attached
+     * @throws IllegalStateException if the coroutine already completed or is being polled
+     */
+    @Override
+    public Poll<T> poll(Waker waker) {
+        if (done) {
+            throw new IllegalStateException("a coroutine must not be polled after it completed");
+        }
+        if (polling) {
+            throw new IllegalStateException("a coroutine was polled while it was already being polled");
+        }
+        if (!AgentPresence.attached()) {
+            throw new AgentNotAttachedException();
+        }
+        Continuation c = continuation;
+        polling = true;
+        c.setWaker(waker);
+        c.resuming = c.hasFrames();
+        Continuation previous = Continuation.installCurrent(c);
+        T result;
+        try {
+            c.armed = ROOT_TOKEN;
+            result = body.call();
+        } catch (Throwable t) {
+            done = true;
+            c.clear();
+            throw Sneaky.<RuntimeException>rethrow(t);
+        } finally {
+            polling = false;
+            Continuation.restoreCurrent(previous);
+        }
+        if (c.suspending) {
+            c.suspending = false;
+            return Poll.pending();
+        }
+        if (c.resuming) {
+            done = true;
+            c.clear();
+            throw Continuation.corrupted("the coroutine returned before reaching the await it suspended in");
+        }
+        done = true;
+        return Poll.ready(result);
+    }
+
+    /**
+     * Requests cancellation: the next await inside the coroutine throws
+     * {@link CancelledException}, so its {@code finally} blocks run when it is polled next.
+     * Safe to call from any thread.
+     */
+    public void cancel() {
+        continuation.requestCancel();
+    }
+
+    /** @return true if cancellation was requested */
+    public boolean isCancelRequested() {
+        return continuation.isCancelRequested();
+    }
+
+    /** @return true once the coroutine has completed, normally or not */
+    public boolean isDone() {
+        return done;
+    }
+
+    /**
+     * Sets how many awaits this coroutine may pass, from the next poll on, before one yields
+     * even though its future is ready (the scheduler's cooperative budget).
+     *
+     * @param awaits the budget, or {@code Integer.MAX_VALUE} for none
+     */
+    public void setBudget(int awaits) {
+        continuation.setBudget(awaits);
+    }
+
+    /** Called when an awaiting coroutine is cancelled while suspended on this one. */
+    @Override
+    public void abandon() {
+        cancel();
+    }
+}

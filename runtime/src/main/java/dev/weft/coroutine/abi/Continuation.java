@@ -1,0 +1,358 @@
+package dev.weft.coroutine.abi;
+
+import dev.weft.CancelledException;
+import dev.weft.SuspensionPinnedException;
+import dev.weft.future.Awaitable;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * The state one coroutine shares with the rewritten methods on its call stack: the
+ * suspend/resume flags, the arming token, and the frame store where unwinding frames save their
+ * live locals.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>Only the thread currently polling the coroutine touches any field except
+ *       {@code cancelRequested}; a coroutine is polled by one thread at a time.</li>
+ *   <li>The frame store is a stack. Unwinding pushes frames innermost first, so the root's
+ *       frame is on top; resuming re-enters from the root and each level pops its own frame.
+ *       When the leaf await is reached again the store is empty.</li>
+ *   <li>Within one frame, values are pushed in a fixed order and the label last; the restore
+ *       code of that label pops them in reverse, so no per-frame size needs to be stored.</li>
+ *   <li>The arrays grow and are never shrunk: a suspend/resume cycle in steady state allocates
+ *       nothing here.</li>
+ * </ul>
+ */
+public final class Continuation {
+    /** {@link #enter(Object)}: run the method from its start. */
+    public static final int RUN = 0;
+    /** {@link #enter(Object)}: restore the saved frame and jump to its suspended call site. */
+    public static final int RESUME = 1;
+    /** {@link #enter(Object)}: entered from a frame that is not rewritten; never unwind. */
+    public static final int PINNED = 2;
+
+    /** Set by the leaf await when it suspends; every rewritten caller then saves and returns. */
+    public boolean suspending;
+    /** True while re-entering the saved frames, from the root down to the leaf await. */
+    public boolean resuming;
+    /** The token of the method the caller is about to call; consumed at entry. */
+    public Object armed;
+
+    private long[] prims = new long[16];
+    private int primTop;
+    private Object[] refs = new Object[16];
+    private int refTop;
+    private int[] labels = new int[8];
+    private int labelTop;
+
+    /** Nesting of frames entered unarmed; while positive, awaits block instead of suspending. */
+    private int pinDepth;
+    /** The token of the outermost frame entered unarmed, for the pinning message. */
+    private Object pinnedBy;
+
+    /** The waker of the current poll. */
+    private Waker waker = Waker.NOOP;
+    /** Set from any thread to make the next await throw {@link CancelledException}. */
+    private volatile boolean cancelRequested;
+    /**
+     * Polls left before an await yields even though its future is ready (the cooperative
+     * budget); owner thread only. {@code Integer.MAX_VALUE} means unlimited.
+     */
+    private int budget = Integer.MAX_VALUE;
+
+    // ===== current coroutine =====
+
+    private static final ThreadLocal<Continuation> ON_PLAIN_THREAD = new ThreadLocal<>();
+    /**
+     * How many plain (non-carrier) threads are polling a coroutine right now. Read without
+     * ordering: a thread that set it itself sees its own write, and any other thread that reads a
+     * stale value either takes the thread-local path (still correct) or reads 0 while it runs no
+     * coroutine (also correct).
+     */
+    private static int plainThreadsInCoroutines;
+    private static final VarHandle PLAIN_COUNT;
+
+    static {
+        try {
+            PLAIN_COUNT = MethodHandles.lookup().findStaticVarHandle(Continuation.class, "plainThreadsInCoroutines", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * The continuation of the coroutine being polled on this thread.
+     *
+     * @return the continuation, or null outside any coroutine
+     */
+    public static Continuation current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof CarrierThread) {
+            return ((CarrierThread) t).continuation;
+        }
+        if (plainThreadsInCoroutines == 0) {
+            return null;
+        }
+        return ON_PLAIN_THREAD.get();
+    }
+
+    /**
+     * Makes {@code c} the current continuation of this thread (runtime use only).
+     *
+     * @param c the continuation to install
+     * @return the previous one, to pass to {@link #restoreCurrent(Continuation)}
+     */
+    public static Continuation installCurrent(Continuation c) {
+        Thread t = Thread.currentThread();
+        if (t instanceof CarrierThread) {
+            CarrierThread ct = (CarrierThread) t;
+            Continuation prev = ct.continuation;
+            ct.continuation = c;
+            return prev;
+        }
+        Continuation prev = ON_PLAIN_THREAD.get();
+        if (prev == null) {
+            PLAIN_COUNT.getAndAdd(1);
+        }
+        ON_PLAIN_THREAD.set(c);
+        return prev;
+    }
+
+    /**
+     * Undoes {@link #installCurrent(Continuation)}.
+     *
+     * @param prev what it returned
+     */
+    public static void restoreCurrent(Continuation prev) {
+        Thread t = Thread.currentThread();
+        if (t instanceof CarrierThread) {
+            ((CarrierThread) t).continuation = prev;
+            return;
+        }
+        if (prev == null) {
+            ON_PLAIN_THREAD.remove();
+            PLAIN_COUNT.getAndAdd(-1);
+        } else {
+            ON_PLAIN_THREAD.set(prev);
+        }
+    }
+
+    // ===== entry =====
+
+    /**
+     * Called at the entry of every rewritten method inside a coroutine.
+     *
+     * @param token the interned {@code name + descriptor} this method answers to
+     * @return {@link #RUN}, {@link #RESUME} or {@link #PINNED}
+     */
+    public int enter(Object token) {
+        if (armed == token) {
+            armed = null;
+            return resuming ? RESUME : RUN;
+        }
+        armed = null;
+        if (resuming) {
+            throw corrupted("a frame was re-entered without being armed while resuming (" + token + ")");
+        }
+        if (pinDepth++ == 0) {
+            pinnedBy = token;
+        }
+        return PINNED;
+    }
+
+    /** Called on every exit of a method that {@link #enter(Object)} answered {@link #PINNED}. */
+    public void unpin() {
+        if (--pinDepth == 0) {
+            pinnedBy = null;
+        }
+    }
+
+    // ===== frame store =====
+
+    /** @param v a live int (or boolean, byte, char, short) local */
+    public void pushInt(int v) {
+        pushPrim(v);
+    }
+
+    /** @param v a live long local */
+    public void pushLong(long v) {
+        pushPrim(v);
+    }
+
+    /** @param v a live float local */
+    public void pushFloat(float v) {
+        pushPrim(Float.floatToRawIntBits(v));
+    }
+
+    /** @param v a live double local */
+    public void pushDouble(double v) {
+        pushPrim(Double.doubleToRawLongBits(v));
+    }
+
+    /** @param v a live reference local */
+    public void pushRef(Object v) {
+        if (refTop == refs.length) {
+            refs = Arrays.copyOf(refs, refTop * 2);
+        }
+        refs[refTop++] = v;
+    }
+
+    /** @param label the call site this frame suspended in; pushed after its values */
+    public void pushLabel(int label) {
+        if (labelTop == labels.length) {
+            labels = Arrays.copyOf(labels, labelTop * 2);
+        }
+        labels[labelTop++] = label;
+    }
+
+    private void pushPrim(long v) {
+        if (primTop == prims.length) {
+            prims = Arrays.copyOf(prims, primTop * 2);
+        }
+        prims[primTop++] = v;
+    }
+
+    /** @return the label of the frame being restored */
+    public int popLabel() {
+        if (labelTop == 0) {
+            throw corrupted("no saved frame to resume");
+        }
+        return labels[--labelTop];
+    }
+
+    /** @return the next saved int */
+    public int popInt() {
+        return (int) prims[--primTop];
+    }
+
+    /** @return the next saved long */
+    public long popLong() {
+        return prims[--primTop];
+    }
+
+    /** @return the next saved float */
+    public float popFloat() {
+        return Float.intBitsToFloat((int) prims[--primTop]);
+    }
+
+    /** @return the next saved double */
+    public double popDouble() {
+        return Double.longBitsToDouble(prims[--primTop]);
+    }
+
+    /** @return the next saved reference; the slot is cleared so the store keeps nothing alive */
+    public Object popRef() {
+        Object v = refs[--refTop];
+        refs[refTop] = null;
+        return v;
+    }
+
+    /** @return true if frames are saved, so the next poll resumes instead of starting */
+    public boolean hasFrames() {
+        return labelTop != 0;
+    }
+
+    /** Drops every saved frame and flag; used when the coroutine ends. */
+    public void clear() {
+        Arrays.fill(refs, 0, refTop, null);
+        refTop = 0;
+        primTop = 0;
+        labelTop = 0;
+        suspending = false;
+        resuming = false;
+        armed = null;
+        pinDepth = 0;
+        pinnedBy = null;
+    }
+
+    /**
+     * Builds the error thrown when the generated code finds the frame store inconsistent.
+     *
+     * @param what what was found
+     * @return the error, for the generated code to throw
+     */
+    public static IllegalStateException corrupted(String what) {
+        return new IllegalStateException("Weft frame store corrupted: " + what
+                + ". This is a bug in the agent or a class changed between suspension and resume.");
+    }
+
+    /** @param w the waker of the poll about to run */
+    public void setWaker(Waker w) {
+        waker = w;
+    }
+
+    // ===== cancellation and budget =====
+
+    /** Makes the next await throw {@link CancelledException}; any thread. */
+    public void requestCancel() {
+        cancelRequested = true;
+    }
+
+    /** @return true once cancellation was requested */
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** @param polls awaits allowed before a forced yield, or {@code Integer.MAX_VALUE} */
+    public void setBudget(int polls) {
+        budget = polls;
+    }
+
+    // ===== the leaf await =====
+
+    /**
+     * The leaf of every suspension: polls {@code f} and either returns its value or marks the
+     * coroutine as suspending and returns null, which every rewritten caller sees.
+     *
+     * @param f the future to await
+     * @param token the token the call site of {@code await} armed
+     * @param <T> the value type
+     * @return the value, or null while suspending
+     */
+    public <T> T awaitLeaf(Awaitable<T> f, Object token) {
+        boolean armedHere = armed == token;
+        armed = null;
+        if (resuming) {
+            resuming = false;
+            if (labelTop != 0 || primTop != 0 || refTop != 0) {
+                throw corrupted("the leaf await was reached with frames still saved");
+            }
+        }
+        if (cancelRequested) {
+            f.abandon();
+            throw new CancelledException();
+        }
+        boolean canSuspend = armedHere && pinDepth == 0;
+        if (canSuspend && budget != Integer.MAX_VALUE && --budget < 0) {
+            // Cooperative yield: the budget is spent, give the worker back even though f may be ready.
+            waker.wake();
+            suspending = true;
+            return null;
+        }
+        Poll<T> p = f.poll(waker);
+        if (p.isReady()) {
+            return p.value();
+        }
+        if (!canSuspend) {
+            return blockPinned(f, armedHere);
+        }
+        suspending = true;
+        return null;
+    }
+
+    private <T> T blockPinned(Awaitable<T> f, boolean armedHere) {
+        String culprit = armedHere
+                ? "the method answering to '" + pinnedBy + "' was called from a frame that is not instrumented"
+                : "await was called from a method that is not instrumented";
+        if (PinnedSuspensions.verify()) {
+            f.abandon();
+            throw new SuspensionPinnedException(culprit);
+        }
+        PinnedSuspensions.report(culprit);
+        return BlockingAwait.block(f);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.weft.coroutine.abi;
+
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Reports awaits that had to block their thread because a frame that is not rewritten stood
+ * between them and the coroutine's root. Each distinct stack is logged once as a warning; with
+ * the agent's {@code verify} option the await fails instead.
+ */
+final class PinnedSuspensions {
+    /** System property the agent sets for its {@code verify} option. */
+    static final String VERIFY_PROPERTY = "weft.verify";
+
+    private static final System.Logger LOG = System.getLogger("dev.weft.pinning");
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    private PinnedSuspensions() {
+    }
+
+    static boolean verify() {
+        return Boolean.getBoolean(VERIFY_PROPERTY);
+    }
+
+    static void report(String culprit) {
+        String stack = StackWalker.getInstance().walk(frames -> frames
+                .skip(3)
+                .limit(24)
+                .map(f -> "\tat " + f.toStackTraceElement())
+                .collect(Collectors.joining("\n")));
+        if (REPORTED.add(stack)) {
+            LOG.log(Level.WARNING, "Weft: an await blocked its thread instead of suspending: " + culprit
+                    + ". Mark the frames between it and the coroutine root @Suspendable, or run it on a"
+                    + " blocking thread. Stack:\n" + stack);
+        }
+    }
+}
