@@ -83,6 +83,63 @@ public final class SuspendableIndex {
         return false;
     }
 
+    /** type internal name -> whether it or a supertype declares a @Suspendable method */
+    private final Map<String, Boolean> ancestry = new ConcurrentHashMap<>();
+
+    /**
+     * Whether any of the given types, or their supertypes, declares a {@code @Suspendable} method;
+     * if none does, no method of a class with these supertypes can override a suspendable one.
+     *
+     * @param superName the superclass, internal name, or null
+     * @param interfaces the direct interfaces, internal names
+     * @return true if some supertype carries a suspendable method
+     */
+    public boolean hasSuspendableAncestry(String superName, String[] interfaces) {
+        if (superName != null && hasSuspendableAncestry(superName)) {
+            return true;
+        }
+        for (String i : interfaces) {
+            if (hasSuspendableAncestry(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSuspendableAncestry(String internalName) {
+        if (isPlatformType(internalName)) {
+            return false;
+        }
+        Boolean known = ancestry.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        boolean result = false;
+        TypeDescription type = describe(internalName);
+        if (type != null) {
+            for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+                if (annotated(m)) {
+                    result = true;
+                    break;
+                }
+            }
+            if (!result) {
+                TypeDescription.Generic sup = safeSuper(type);
+                result = sup != null && hasSuspendableAncestry(sup.asErasure().getInternalName());
+            }
+            if (!result) {
+                for (TypeDescription.Generic i : safeInterfaces(type)) {
+                    if (hasSuspendableAncestry(i.asErasure().getInternalName())) {
+                        result = true;
+                        break;
+                    }
+                }
+            }
+        }
+        ancestry.put(internalName, result);
+        return result;
+    }
+
     private boolean resolveCall(String owner, String name, String desc) {
         TypeDescription type = describe(owner);
         if (type == null) {

@@ -47,6 +47,9 @@ public final class CoroutineClassTransformer {
      */
     public static Result transform(byte[] classFile, SuspendableIndex index, boolean mayAddMethods) {
         ClassReader reader = new ClassReader(classFile);
+        if (!mentionsWeft(classFile) && !index.hasSuspendableAncestry(reader.getSuperName(), reader.getInterfaces())) {
+            return null; // no annotation, no await, no suspendable lambda, nothing to override
+        }
         ClassNode cn = new ClassNode();
         reader.accept(cn, ClassReader.EXPAND_FRAMES);
         if (isMarked(cn) || cn.name.startsWith(RuntimeAbi.ABI_PACKAGE) || cn.name.equals(RuntimeAbi.ASYNC)) {
@@ -103,6 +106,22 @@ public final class CoroutineClassTransformer {
         PoolClassWriter writer = new PoolClassWriter(index);
         cn.accept(writer);
         return new Result(writer.toByteArray(), changed, refusals);
+    }
+
+    private static final byte[] WEFT = "dev/weft/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the constant pool can name a Weft type; ASCII names appear verbatim in modified UTF-8. */
+    private static boolean mentionsWeft(byte[] b) {
+        outer:
+        for (int i = 0, n = b.length - WEFT.length; i <= n; i++) {
+            for (int j = 0; j < WEFT.length; j++) {
+                if (b[i + j] != WEFT[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean isMarked(ClassNode cn) {
