@@ -1,6 +1,9 @@
 package dev.weft.agent;
 
+import dev.weft.agent.install.ClassFilter;
 import dev.weft.agent.install.WeftTransformer;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -35,6 +38,31 @@ public final class WeftAgent {
      */
     public static void agentmain(String args, Instrumentation inst) {
         install(args, inst);
+        retransformLoaded(inst);
+    }
+
+    /**
+     * Classes loaded before a late attach are retransformed so their suspendable methods are
+     * rewritten too; retransformation cannot add methods, so their method references to
+     * suspendable methods keep pinning (see ARCHITECTURE.md).
+     */
+    private static void retransformLoaded(Instrumentation inst) {
+        ClassFilter filter = new ClassFilter(List.of(), List.of());
+        List<Class<?>> candidates = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (!c.isArray() && !c.isPrimitive() && !c.isHidden() && inst.isModifiableClass(c)
+                    && filter.accepts(c.getName().replace('.', '/'))) {
+                candidates.add(c);
+            }
+        }
+        for (Class<?> c : candidates) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                System.getLogger("dev.weft.agent").log(System.Logger.Level.WARNING,
+                        "Weft could not retransform " + c.getName() + ": " + t);
+            }
+        }
     }
 
     private static synchronized void install(String args, Instrumentation inst) {

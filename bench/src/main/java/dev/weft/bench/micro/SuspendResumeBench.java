@@ -12,17 +12,19 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One suspend + resume cycle at depth 1, 10 and 50: each operation is one poll that resumes the
  * coroutine from its previous suspension (re-entering every frame), completes the await, and
- * suspends again at the same depth. The leaf future is reused, so in steady state nothing
+ * suspends again at the same depth. Polls run on a carrier thread, as on a worker. The leaf future is reused, so in steady state nothing
  * should be allocated.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@State(Scope.Thread)
+@State(Scope.Benchmark)
 public class SuspendResumeBench {
     /** Pending on every other poll; the same instance is awaited forever. */
     static final class Flip implements Awaitable<Void> {
@@ -46,7 +48,10 @@ public class SuspendResumeBench {
     @Param({"1", "10", "50"})
     int depth;
 
+    static final int BATCH = 10_000;
+
     Coroutine<Void> coroutine;
+    private CarrierExecutor carrier;
 
     @Suspendable
     static void down(int frames, Flip leaf) {
@@ -69,13 +74,29 @@ public class SuspendResumeBench {
         Flip leaf = new Flip();
         int frames = depth;
         coroutine = Coroutine.of(() -> forever(frames, leaf));
-        if (coroutine.poll(Waker.NOOP).isReady()) {
-            throw new IllegalStateException("the agent is not attached: pass -jvmArgsAppend -javaagent:...");
+        carrier = new CarrierExecutor();
+        if (carrier.run(() -> coroutine.poll(Waker.NOOP).isReady())) {
+            throw new IllegalStateException("the coroutine did not suspend");
         }
     }
 
+    @TearDown
+    public void tearDown() {
+        carrier.close();
+    }
+
     @Benchmark
-    public Poll<Void> cycle() {
-        return coroutine.poll(Waker.NOOP);
+    @OperationsPerInvocation(BATCH)
+    public int cycle() {
+        Coroutine<Void> c = coroutine;
+        return carrier.run(() -> {
+            int pending = 0;
+            for (int i = 0; i < BATCH; i++) {
+                if (c.poll(Waker.NOOP).isPending()) {
+                    pending++;
+                }
+            }
+            return pending;
+        });
     }
 }

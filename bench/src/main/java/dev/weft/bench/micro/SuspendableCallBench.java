@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -17,56 +17,82 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of the rewritten fast path: a chain of suspendable calls that does not suspend,
- * against the same methods not rewritten. {@code inCoroutine} runs with a continuation installed
- * on the benchmark thread and the root armed, exactly as when a coroutine calls the chain;
- * {@code outsideCoroutine} is the same rewritten code called from a plain thread.
+ * The cost of the rewritten fast path: a chain of {@code depth + 1} suspendable calls that does
+ * not suspend, against the same methods not rewritten ({@code plain}). {@code inCoroutine} runs
+ * on a carrier thread with a continuation installed and the root armed, exactly as when a task
+ * calls the chain on a worker; {@code outsideCoroutine} is the rewritten code on the same thread
+ * with no coroutine. One operation is one call of the chain.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@State(Scope.Thread)
+@State(Scope.Benchmark)
 public class SuspendableCallBench {
+    static final int BATCH = 100_000;
     private static final String ROOT_TOKEN = "chain(II)I";
 
     @Param({"1", "10"})
     int depth;
 
-    int x = 17;
+    private CarrierExecutor carrier;
+    private Continuation continuation;
 
-    /** Installs a continuation on the benchmark thread for the in-coroutine variant. */
-    @State(Scope.Thread)
-    public static class InCoroutine {
-        Continuation continuation;
-        Continuation previous;
+    @Setup
+    public void setup() {
+        carrier = new CarrierExecutor();
+        continuation = new Continuation();
+    }
 
-        @Setup(Level.Trial)
-        public void install() {
-            continuation = new Continuation();
-            previous = Continuation.installCurrent(continuation);
-        }
-
-        @TearDown(Level.Trial)
-        public void uninstall() {
-            Continuation.restoreCurrent(previous);
-        }
+    @TearDown
+    public void tearDown() {
+        carrier.close();
     }
 
     @Benchmark
+    @OperationsPerInvocation(BATCH)
     public int plain() {
-        return PlainChain.chain(depth, x);
+        int d = depth;
+        return carrier.run(() -> {
+            int acc = 0;
+            for (int i = 0; i < BATCH; i++) {
+                acc += PlainChain.chain(d, i);
+            }
+            return acc;
+        });
     }
 
     @Benchmark
+    @OperationsPerInvocation(BATCH)
     public int outsideCoroutine() {
-        return CallChain.chain(depth, x);
+        int d = depth;
+        return carrier.run(() -> {
+            int acc = 0;
+            for (int i = 0; i < BATCH; i++) {
+                acc += CallChain.chain(d, i);
+            }
+            return acc;
+        });
     }
 
     @Benchmark
-    public int inCoroutine(InCoroutine c) {
-        c.continuation.armed = ROOT_TOKEN;
-        return CallChain.chain(depth, x);
+    @OperationsPerInvocation(BATCH)
+    public int inCoroutine() {
+        int d = depth;
+        Continuation c = continuation;
+        return carrier.run(() -> {
+            Continuation previous = Continuation.installCurrent(c);
+            try {
+                int acc = 0;
+                for (int i = 0; i < BATCH; i++) {
+                    c.armed = ROOT_TOKEN;
+                    acc += CallChain.chain(d, i);
+                }
+                return acc;
+            } finally {
+                Continuation.restoreCurrent(previous);
+            }
+        });
     }
 }
