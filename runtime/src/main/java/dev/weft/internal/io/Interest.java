@@ -1,0 +1,30 @@
+package dev.weft.internal.io;
+
+import java.nio.channels.SelectionKey;
+
+/** The two directions a task can wait in, as {@link SelectionKey} operation sets. */
+public enum Interest {
+    /** Data to read, or a connection to accept. */
+    READ(SelectionKey.OP_READ | SelectionKey.OP_ACCEPT),
+    /** Room to write, or a connect that finished. */
+    WRITE(SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+
+    private final int ops;
+
+    Interest(int ops) {
+        this.ops = ops;
+    }
+
+    /**
+     * @param validOps the operations the channel supports
+     * @return the operations of this direction the channel supports
+     */
+    int opsFor(int validOps) {
+        return ops & validOps;
+    }
+
+    /** @return every operation of this direction */
+    int ops() {
+        return ops;
+    }
+}
