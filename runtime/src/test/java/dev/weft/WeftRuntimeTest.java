@@ -360,6 +360,42 @@ class WeftRuntimeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"multi", "current"})
+    void chainedSpawnsFromInsideTasksAllRun(String flavour) throws Exception {
+        int hops = 100_000;
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        Signal<Integer> last = new Signal<>();
+        try (WeftRuntime rt = runtime(flavour)) {
+            // each task spawns the next from its worker (the LIFO path) and finishes
+            final class Hop implements Awaitable<Void> {
+                final int k;
+
+                Hop(int k) {
+                    this.k = k;
+                }
+
+                @Override
+                public Poll<Void> poll(dev.weft.future.Waker w) {
+                    ran.incrementAndGet();
+                    if (k + 1 < hops) {
+                        Task.spawn(new Hop(k + 1));
+                    } else {
+                        last.complete(k);
+                    }
+                    return Poll.ready(null);
+                }
+            }
+            int k = rt.blockOn(w -> {
+                Task.spawn(new Hop(0));
+                return Poll.ready(0);
+            }) + rt.blockOn(last);
+            assertEquals(hops - 1, k);
+            assertEquals(hops, ran.get());
+            awaitCondition(() -> rt.liveTasks() == 0);
+        }
+    }
+
     @Test
     void yieldNowOutsideACoroutineReturns() {
         Task.yieldNow();
