@@ -118,7 +118,7 @@ public class LocalQueueLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(15)
+                .iterations(12)
                 .invocationsPerIteration(400)
                 .threads(3)
                 .actorsPerThread(3)
