@@ -108,6 +108,21 @@ public final class Src {
     }
 
     /**
+     * Like {@link #fail(Throwable)}, but declares the exception's type, so that a checked
+     * exception can be caught: {@code try { Src.raise(new IOException()); } catch (IOException e)}.
+     *
+     * @param t the failure
+     * @param <T> whatever type the call site needs
+     * @param <E> the failure's type
+     * @return never
+     * @throws E always, after an await
+     */
+    @Suspendable
+    public static <T, E extends Throwable> T raise(E t) throws E {
+        return fail(t);
+    }
+
+    /**
      * Awaits a gate through the {@link Awaitable} overload of {@code await}.
      *
      * @param v value
