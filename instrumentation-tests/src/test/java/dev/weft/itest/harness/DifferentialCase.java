@@ -21,6 +21,11 @@ import org.junit.jupiter.api.DynamicTest;
 public final class DifferentialCase {
     /** Bound on one coroutine run; {@code -Dweft.itest.timeoutMillis}. */
     public static final long TIMEOUT_MILLIS = Long.getLong("weft.itest.timeoutMillis", 10_000L);
+    /**
+     * The modes to run, {@code -Dweft.itest.modes=plain,forced,random} (the default); narrowing it
+     * helps to debug one mode. Plain always runs as the reference of the others.
+     */
+    public static final java.util.Set<Mode> MODES = parseModes(System.getProperty("weft.itest.modes", "plain,forced,random"));
     /** Coroutines run at once in random mode. */
     public static final int RANDOM_INSTANCES = 4;
 
@@ -57,17 +62,36 @@ public final class DifferentialCase {
 
     /** @return one dynamic test per mode; the forced and random tests share the plain reference */
     public Stream<DynamicTest> tests() {
-        return Stream.of(
-                DynamicTest.dynamicTest(name + " [plain]", this::checkPlain),
-                DynamicTest.dynamicTest(name + " [forced]", this::checkForced),
-                DynamicTest.dynamicTest(name + " [random]", this::checkRandom));
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(name + " [plain]", this::checkPlain));
+        if (MODES.contains(Mode.FORCED)) {
+            tests.add(DynamicTest.dynamicTest(name + " [forced]", this::checkForced));
+        }
+        if (MODES.contains(Mode.RANDOM)) {
+            tests.add(DynamicTest.dynamicTest(name + " [random]", this::checkRandom));
+        }
+        return tests.stream();
     }
 
-    /** Runs all three modes and checks them (what a generated program does). */
+    private static java.util.Set<Mode> parseModes(String spec) {
+        java.util.Set<Mode> modes = java.util.EnumSet.of(Mode.PLAIN);
+        for (String m : spec.split(",")) {
+            if (!m.isBlank()) {
+                modes.add(Mode.valueOf(m.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return modes;
+    }
+
+    /** Runs all three modes (those in {@link #MODES}) and checks them (what a generated program does). */
     public void checkAll() {
         checkPlain();
-        checkForced();
-        checkRandom();
+        if (MODES.contains(Mode.FORCED)) {
+            checkForced();
+        }
+        if (MODES.contains(Mode.RANDOM)) {
+            checkRandom();
+        }
     }
 
     /** Runs plain twice: the case must be deterministic and await at least once. */
