@@ -1,0 +1,56 @@
+package dev.weft.agent.install;
+
+import java.util.List;
+
+/**
+ * Decides from a class's name alone whether the agent may look at it: never the JDK, the agent
+ * itself or the hand-written protocol classes of the runtime; then the user's
+ * {@code include=}/{@code exclude=} prefixes.
+ */
+public final class ClassFilter {
+    private static final List<String> NEVER = List.of(
+            "java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/weft/agent/", "dev/weft/coroutine/abi/",
+            "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "kotlin/", "kotlinx/",
+            "org/jetbrains/kotlinx/lincheck/", "org/jetbrains/lincheck/", "org/openjdk/jmh/", "net/bytebuddy/", "org/objectweb/asm/");
+
+    private final List<String> includes;
+    private final List<String> excludes;
+
+    /**
+     * @param includes binary-name prefixes to rewrite (empty: all)
+     * @param excludes binary-name prefixes never to rewrite
+     */
+    public ClassFilter(List<String> includes, List<String> excludes) {
+        this.includes = includes.stream().map(p -> p.replace('.', '/')).toList();
+        this.excludes = excludes.stream().map(p -> p.replace('.', '/')).toList();
+    }
+
+    /**
+     * @param internalName the class's internal name, or null for hidden/anonymous classes
+     * @return true if the agent may rewrite it
+     */
+    public boolean accepts(String internalName) {
+        if (internalName == null) {
+            return false;
+        }
+        for (String p : NEVER) {
+            if (internalName.startsWith(p)) {
+                return false;
+            }
+        }
+        for (String p : excludes) {
+            if (internalName.startsWith(p)) {
+                return false;
+            }
+        }
+        if (includes.isEmpty()) {
+            return true;
+        }
+        for (String p : includes) {
+            if (internalName.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,377 @@
+package dev.weft.agent.transform;
+
+import dev.weft.agent.abi.RuntimeAbi;
+import dev.weft.agent.analysis.FrameTypes;
+import dev.weft.agent.analysis.Liveness;
+import dev.weft.agent.analysis.MonitorDepth;
+import dev.weft.agent.classify.SuspendableIndex;
+import dev.weft.agent.diagnostics.TransformException;
+import dev.weft.agent.diagnostics.TransformRule;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Rewrites one suspendable method into a resumable frame (lazy capture, re-entry on resume).
+ *
+ * <h2>Pass order</h2>
+ * <ol>
+ *   <li>find the suspension points (calls to suspendable methods and {@code Async.await});</li>
+ *   <li>refuse a suspension point inside {@code synchronized};</li>
+ *   <li>hoist {@code NEW}/{@code DUP} of objects under construction across a suspension point
+ *       ({@link NewHoister}), then recompute frame types and liveness;</li>
+ *   <li>at each suspension point: spill the whole operand stack to fresh locals, place the
+ *       resume label, reload, arm the callee, call, and after the call test
+ *       {@code suspending}: save the live locals and the label, return a dummy value;</li>
+ *   <li>prepend the prologue (find the continuation, {@code enter(token)}, dispatch to the
+ *       restore block of the saved label) and the restore blocks;</li>
+ *   <li>unpin on every exit of a pinned entry: before each return and in a catch-all handler.</li>
+ * </ol>
+ *
+ * <h2>Shape of the output</h2>
+ * <pre>
+ *   c = Continuation.current(); pinned = 0
+ *   if (c != null) switch (c.enter(TOKEN)) { RESUME: goto restore; PINNED: pinned = 1 }
+ *   goto body
+ * restore: switch (c.popLabel()) { k: locals = pop...; goto resume_k }
+ * body:    ... spill stack to t0..tn
+ * resume_k: load t0..tn; if (c != null) c.armed = CALLEE; call
+ *          if (c != null &amp;&amp; c.suspending) { pop result; push live locals, t0..tn; pushLabel(k); return dummy }
+ * </pre>
+ */
+final class CoroutineMethodTransformer {
+    private final String owner;
+    private final String sourceFile;
+    private final MethodNode method;
+    private final String token;
+    private final SuspendableIndex index;
+
+    /** A value to save at a suspension point: where it lives and how to save it. */
+    private record Saved(int slot, ValueKind kind, Object frameType) {
+    }
+
+    /** What the emission of one suspension point produced, for the restore block. */
+    private record Site(LabelNode resume, List<Saved> saved) {
+    }
+
+    private CoroutineMethodTransformer(String owner, String sourceFile, MethodNode method, String token, SuspendableIndex index) {
+        this.owner = owner;
+        this.sourceFile = sourceFile;
+        this.method = method;
+        this.token = token;
+        this.index = index;
+    }
+
+    /**
+     * Rewrites {@code method} if it contains a suspension point.
+     *
+     * @param owner the declaring class
+     * @param sourceFile the source file name, or null
+     * @param method the method, read with expanded frames
+     * @param token what the method answers to at entry
+     * @param index the suspendability oracle
+     * @return the number of suspension points rewritten (0: the method is unchanged)
+     * @throws TransformException if the method breaks a rule
+     */
+    static int transform(String owner, String sourceFile, MethodNode method, String token, SuspendableIndex index) {
+        return new CoroutineMethodTransformer(owner, sourceFile, method, token, index).run();
+    }
+
+    private boolean isSuspensionPoint(AbstractInsnNode insn) {
+        if (!(insn instanceof MethodInsnNode)) {
+            return false;
+        }
+        MethodInsnNode call = (MethodInsnNode) insn;
+        return index.isSuspendableCall(call.owner, call.name, call.desc);
+    }
+
+    private int run() {
+        if (method.instructions.size() == 0) {
+            return 0;
+        }
+        List<MethodInsnNode> calls = new ArrayList<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (isSuspensionPoint(insn)) {
+                calls.add((MethodInsnNode) insn);
+            }
+        }
+        if (calls.isEmpty()) {
+            return 0;
+        }
+        checkMonitors(calls);
+        hoistUninitialized(calls);
+
+        FrameTypes frames = FrameTypes.analyze(owner, method);
+        Liveness liveness = Liveness.analyze(method);
+        int contSlot = method.maxLocals;
+        int pinSlot = contSlot + 1;
+        method.maxLocals += 2;
+
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            int op = insn.getOpcode();
+            if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+                returns.add(insn);
+            }
+        }
+
+        int[] at = new int[calls.size()];
+        for (int c = 0; c < at.length; c++) {
+            at[c] = method.instructions.indexOf(calls.get(c));
+        }
+        List<Site> sites = new ArrayList<>();
+        for (int c = 0; c < at.length; c++) {
+            MethodInsnNode call = calls.get(c);
+            int i = at[c];
+            if (frames.stackAt(i) == null) {
+                continue; // unreachable: never runs
+            }
+            sites.add(emitSite(call, sites.size(), frames.localsAt(i), frames.stackAt(i), liveness, i, contSlot));
+        }
+        if (sites.isEmpty()) {
+            return 0;
+        }
+        emitUnpinOnExit(returns, contSlot, pinSlot);
+        emitPrologue(sites, contSlot, pinSlot);
+        return sites.size();
+    }
+
+    // ===== checks =====
+
+    private void checkMonitors(List<MethodInsnNode> calls) {
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw new TransformException(TransformRule.SUSPENSION_IN_SYNCHRONIZED, owner, method.name + method.desc, sourceFile,
+                    lineOf(calls.get(0)), "the method is synchronized and calls " + describe(calls.get(0)));
+        }
+        MonitorDepth depth = MonitorDepth.analyze(method);
+        for (MethodInsnNode call : calls) {
+            if (depth.at(method.instructions.indexOf(call)) > 0) {
+                throw new TransformException(TransformRule.SUSPENSION_IN_SYNCHRONIZED, owner, method.name + method.desc, sourceFile,
+                        lineOf(call), "calls " + describe(call) + " inside a synchronized block");
+            }
+        }
+    }
+
+    private void hoistUninitialized(List<MethodInsnNode> calls) {
+        FrameTypes frames = FrameTypes.analyze(owner, method);
+        Set<Label> toHoist = new LinkedHashSet<>();
+        int line = -1;
+        for (MethodInsnNode call : calls) {
+            List<Object> stack = frames.stackAt(method.instructions.indexOf(call));
+            if (stack == null) {
+                continue;
+            }
+            for (Object t : stack) {
+                if (t instanceof Label) {
+                    toHoist.add((Label) t);
+                    line = lineOf(call);
+                } else if (t == Opcodes.UNINITIALIZED_THIS) {
+                    throw new TransformException(TransformRule.SUSPENDABLE_CONSTRUCTOR, owner, method.name + method.desc, sourceFile,
+                            lineOf(call), "uninitialized 'this' at a suspension point");
+                }
+            }
+        }
+        if (!toHoist.isEmpty()) {
+            NewHoister.hoist(owner, method, frames, toHoist, line, sourceFile);
+        }
+    }
+
+    // ===== one suspension point =====
+
+    private Site emitSite(MethodInsnNode call, int label, List<Object> locals, List<Object> stackTypes, Liveness liveness,
+                          int insnIndex, int contSlot) {
+        InsnList insns = method.instructions;
+        List<Saved> saved = new ArrayList<>();
+        for (int slot = 0; slot < locals.size(); slot++) {
+            Object t = locals.get(slot);
+            ValueKind kind = ValueKind.of(t);
+            if (ValueKind.isUninitialized(t)) {
+                if (liveness.isLive(insnIndex, slot)) {
+                    throw new TransformException(TransformRule.UNSUPPORTED_SHAPE, owner, method.name + method.desc, sourceFile,
+                            lineOf(call), "an uninitialized object is held in local " + slot + " across a suspension point");
+                }
+                continue;
+            }
+            if (kind != null && liveness.isLive(insnIndex, slot)) {
+                saved.add(new Saved(slot, kind, t));
+            }
+            if (kind != null && kind.size == 2) {
+                slot++;
+            }
+        }
+        // Spill the operand stack (bottom first) into fresh locals.
+        List<Saved> spilled = new ArrayList<>();
+        for (int j = 0; j < stackTypes.size(); j++) {
+            Object t = stackTypes.get(j);
+            ValueKind kind = ValueKind.of(t);
+            if (kind == null) {
+                throw new TransformException(TransformRule.UNSUPPORTED_SHAPE, owner, method.name + method.desc, sourceFile,
+                        lineOf(call), "operand stack entry " + t + " at a suspension point");
+            }
+            spilled.add(new Saved(method.maxLocals, kind, t));
+            method.maxLocals += kind.size;
+            if (kind.size == 2) {
+                j++;
+            }
+        }
+        saved.addAll(spilled);
+
+        InsnList before = new InsnList();
+        for (int j = spilled.size() - 1; j >= 0; j--) {
+            Saved s = spilled.get(j);
+            before.add(new VarInsnNode(s.kind().store, s.slot()));
+        }
+        LabelNode resume = new LabelNode();
+        before.add(resume);
+        for (Saved s : spilled) {
+            before.add(new VarInsnNode(s.kind().load, s.slot()));
+        }
+        LabelNode armed = new LabelNode();
+        before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        before.add(new JumpInsnNode(Opcodes.IFNULL, armed));
+        before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        before.add(new LdcInsnNode(RuntimeAbi.token(call.name, call.desc)));
+        before.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.ARMED, "Ljava/lang/Object;"));
+        before.add(armed);
+        insns.insertBefore(call, before);
+
+        InsnList after = new InsnList();
+        LabelNode proceed = new LabelNode();
+        after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        after.add(new JumpInsnNode(Opcodes.IFNULL, proceed));
+        after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        after.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.SUSPENDING, "Z"));
+        after.add(new JumpInsnNode(Opcodes.IFEQ, proceed));
+        Type ret = Type.getReturnType(call.desc);
+        if (ret.getSize() == 1) {
+            after.add(new InsnNode(Opcodes.POP));
+        } else if (ret.getSize() == 2) {
+            after.add(new InsnNode(Opcodes.POP2));
+        }
+        for (Saved s : saved) {
+            s.kind().emitSave(after, contSlot, s.slot());
+        }
+        after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        after.add(new LdcInsnNode(label));
+        after.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.PUSH_LABEL, "(I)V", false));
+        Type own = Type.getReturnType(method.desc);
+        AbstractInsnNode dummy = ValueKind.dummyFor(own);
+        if (dummy != null) {
+            after.add(dummy);
+        }
+        after.add(new InsnNode(own.getOpcode(Opcodes.IRETURN)));
+        after.add(proceed);
+        insns.insert(call, after);
+        return new Site(resume, saved);
+    }
+
+    // ===== prologue, restore and exits =====
+
+    private void emitPrologue(List<Site> sites, int contSlot, int pinSlot) {
+        InsnList p = new InsnList();
+        LabelNode body = new LabelNode();
+        LabelNode restore = new LabelNode();
+        LabelNode pinned = new LabelNode();
+        p.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeAbi.CONTINUATION, RuntimeAbi.CURRENT, RuntimeAbi.CURRENT_DESC, false));
+        p.add(new VarInsnNode(Opcodes.ASTORE, contSlot));
+        p.add(new InsnNode(Opcodes.ICONST_0));
+        p.add(new VarInsnNode(Opcodes.ISTORE, pinSlot));
+        p.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        p.add(new JumpInsnNode(Opcodes.IFNULL, body));
+        p.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        p.add(new LdcInsnNode(token));
+        p.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.ENTER, RuntimeAbi.ENTER_DESC, false));
+        p.add(new TableSwitchInsnNode(RuntimeAbi.RUN, RuntimeAbi.PINNED, body, body, restore, pinned));
+        p.add(pinned);
+        p.add(new InsnNode(Opcodes.ICONST_1));
+        p.add(new VarInsnNode(Opcodes.ISTORE, pinSlot));
+        p.add(new JumpInsnNode(Opcodes.GOTO, body));
+
+        p.add(restore);
+        LabelNode corrupt = new LabelNode();
+        LabelNode[] targets = new LabelNode[sites.size()];
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] = new LabelNode();
+        }
+        p.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        p.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.POP_LABEL, "()I", false));
+        p.add(new TableSwitchInsnNode(0, targets.length - 1, corrupt, targets));
+        for (int k = 0; k < targets.length; k++) {
+            Site site = sites.get(k);
+            p.add(targets[k]);
+            List<Saved> saved = site.saved();
+            for (int j = saved.size() - 1; j >= 0; j--) {
+                Saved s = saved.get(j);
+                s.kind().emitRestore(p, contSlot, s.slot(), s.frameType());
+            }
+            p.add(new JumpInsnNode(Opcodes.GOTO, site.resume()));
+        }
+        p.add(corrupt);
+        p.add(new LdcInsnNode("unknown resume label in " + owner.replace('/', '.') + "." + method.name + method.desc));
+        p.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeAbi.CONTINUATION, RuntimeAbi.CORRUPTED, RuntimeAbi.CORRUPTED_DESC, false));
+        p.add(new InsnNode(Opcodes.ATHROW));
+        p.add(body);
+        method.instructions.insert(p);
+    }
+
+    private void emitUnpinOnExit(List<AbstractInsnNode> returns, int contSlot, int pinSlot) {
+        InsnList insns = method.instructions;
+        for (AbstractInsnNode ret : returns) {
+            InsnList u = new InsnList();
+            LabelNode skip = new LabelNode();
+            u.add(new VarInsnNode(Opcodes.ILOAD, pinSlot));
+            u.add(new JumpInsnNode(Opcodes.IFEQ, skip));
+            u.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+            u.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.UNPIN, "()V", false));
+            u.add(skip);
+            insns.insertBefore(ret, u);
+        }
+        // Catch-all over the original body, added last so every handler of the method runs first.
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        LabelNode rethrow = new LabelNode();
+        insns.insert(start);
+        insns.add(end);
+        insns.add(handler);
+        insns.add(new VarInsnNode(Opcodes.ILOAD, pinSlot));
+        insns.add(new JumpInsnNode(Opcodes.IFEQ, rethrow));
+        insns.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        insns.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.UNPIN, "()V", false));
+        insns.add(rethrow);
+        insns.add(new InsnNode(Opcodes.ATHROW));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    // ===== messages =====
+
+    private int lineOf(AbstractInsnNode insn) {
+        for (AbstractInsnNode n = insn; n != null; n = n.getPrevious()) {
+            if (n instanceof LineNumberNode) {
+                return ((LineNumberNode) n).line;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(MethodInsnNode call) {
+        return call.owner.replace('/', '.') + "." + call.name + call.desc;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.weft.itest.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Async;
+import dev.weft.Coroutine;
+import dev.weft.Suspendable;
+import dev.weft.coroutine.abi.Instrumented;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The agent's behaviour at JVM start-up, each case in a fresh JVM. */
+class AgentStartupTest {
+    /** The child program: reports whether its class was rewritten and whether a coroutine runs. */
+    public static final class Child {
+        @Suspendable
+        static String work() {
+            CompletableFuture<String> f = CompletableFuture.supplyAsync(() -> "value",
+                    CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
+            return Async.await(f);
+        }
+
+        public static void main(String[] args) throws Exception {
+            System.out.println("rewritten=" + Child.class.isAnnotationPresent(Instrumented.class));
+            System.out.println("plain=" + work());
+            try {
+                System.out.println("coroutine=" + Coroutine.blockOn(Child::work));
+            } catch (Exception e) {
+                System.out.println("error=" + e);
+            }
+        }
+    }
+
+    @Test
+    void unknownOptionStopsTheJvmNamingItAndTheValidOnes() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=verify,turbo", Child.class);
+        assertNotEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("unknown option 'turbo'"), o.output());
+        assertTrue(o.output().contains("valid options: verify | dump=<dir> | include="), o.output());
+        assertTrue(!o.output().contains("plain="), "main must not run: " + o.output());
+    }
+
+    @Test
+    void malformedOptionStopsTheJvm() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=include=com/example", Child.class);
+        assertNotEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("malformed package prefix 'com/example'"), o.output());
+    }
+
+    @Test
+    void withoutTheAgentNothingIsRewrittenAndACoroutineSaysHowToAttachIt() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(null, Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=false"), o.output());
+        assertTrue(o.output().contains("plain=value"), o.output());
+        assertTrue(o.output().contains("error=dev.weft.AgentNotAttachedException: the Weft agent is not attached"), o.output());
+        assertTrue(o.output().contains("-javaagent:"), o.output());
+    }
+
+    @Test
+    void withTheAgentTheClassIsRewrittenAndRuns() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=debug", Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=true"), o.output());
+        assertTrue(o.output().contains("coroutine=value"), o.output());
+        assertTrue(o.output().contains("Weft rewrote " + Child.class.getName() + ".work()Ljava/lang/String; (1 suspension point)"), o.output());
+    }
+
+    @Test
+    void excludedClassesAreNotRewritten() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=exclude=dev.weft.itest.rules.AgentStartupTest", Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=false"), o.output());
+        assertTrue(o.output().contains("plain=value"), o.output());
+        // the root lambda is not rewritten either, so the await blocks instead of suspending; the result is the same
+        assertTrue(o.output().contains("coroutine=value"), o.output());
+    }
+
+    @Test
+    void includeLimitsRewritingToThePrefixes() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=include=com.example", Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=false"), o.output());
+    }
+}
