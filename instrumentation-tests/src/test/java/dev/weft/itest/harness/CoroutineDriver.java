@@ -29,6 +29,7 @@ public final class CoroutineDriver implements AutoCloseable {
     private final Random pollerCoin;
     private final Object pickLock = new Object();
     private int nextPoller;
+    private final java.util.List<DrivenTask> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param mode {@link Mode#FORCED} or {@link Mode#RANDOM}
@@ -62,6 +63,7 @@ public final class CoroutineDriver implements AutoCloseable {
             throw new AssertionError("Coroutine.of ran the body before it was polled");
         }
         DrivenTask t = new DrivenTask(this, co, ctx);
+        tasks.add(t);
         t.wake();
         return t;
     }
@@ -72,6 +74,16 @@ public final class CoroutineDriver implements AutoCloseable {
             i = pollerCoin == null ? (nextPoller++ & 1) : pollerCoin.nextInt(pollers.length);
         }
         pollers[i].execute(t::poll);
+    }
+
+    /** @return true if a poll of any of this driver's coroutines is parked in a pinned await */
+    boolean anyBlockedPinned() {
+        for (DrivenTask t : tasks) {
+            if (t.blockedPinned()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void release(List<Runnable> completions) {

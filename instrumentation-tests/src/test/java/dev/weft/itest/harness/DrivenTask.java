@@ -111,19 +111,43 @@ public final class DrivenTask implements Waker {
      *     bound passes
      */
     public Outcome await(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        int pinnedSightings = 0;
         try {
-            return outcome.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return outcome.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException tick) {
+                    // An await that blocks in a pinned frame never returns here (the gate is released only
+                    // after the poll returns): say so now instead of at the deadline.
+                    pinnedSightings = driver.anyBlockedPinned() ? pinnedSightings + 1 : 0;
+                    if (pinnedSightings >= 2) {
+                        throw new TimeoutException();
+                    }
+                }
+            }
         } catch (TimeoutException e) {
-            StringBuilder sb = new StringBuilder("the coroutine did not finish within ").append(timeoutMillis)
-                    .append(" ms: state=").append(stateName()).append(", polls=").append(polls)
+            StringBuilder sb = new StringBuilder(driver.anyBlockedPinned()
+                    ? "an await blocked its thread instead of suspending (a pinned frame: not rewritten, or reached"
+                    + " through a frame that is not)" : "the coroutine did not finish within " + timeoutMillis + " ms")
+                    .append(": state=").append(stateName()).append(", polls=").append(polls)
                     .append(", pending polls=").append(pendingPolls).append(", gates made=").append(ctx.gates());
             Thread t = runningOn;
-            if (t != null) {
+            if (t == null && driver.anyBlockedPinned()) {
+                sb.append("\n  another coroutine of this run is stuck in a pinned await and holds a poller");
+            } else if (t != null) {
                 sb.append("\n  a poll is stuck on ").append(t.getName())
                         .append(" (an await that blocked instead of suspending? a pinned frame?):");
                 for (StackTraceElement el : t.getStackTrace()) {
                     sb.append("\n    at ").append(el);
                 }
+            } else if (state.get() == SCHEDULED) {
+                sb.append("\n  scheduled but never polled: both poller threads are busy (stuck in a poll of another"
+                        + " coroutine of this run?)");
             } else {
                 sb.append("\n  no poll is running: a waker was never called (a lost wake-up?)");
             }
@@ -134,6 +158,20 @@ public final class DrivenTask implements Waker {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new AssertionError(e.getCause());
         }
+    }
+
+    /** @return true if the poll in progress is parked in the runtime's pinned (blocking) await */
+    boolean blockedPinned() {
+        Thread t = runningOn;
+        if (t == null) {
+            return false;
+        }
+        for (StackTraceElement el : t.getStackTrace()) {
+            if (el.getMethodName().equals("blockPinned")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String stateName() {
