@@ -19,6 +19,12 @@ public final class InMemoryClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    /**
+     * Every class file given to any in-memory loader in this JVM, so that
+     * {@link TransformedClassesVerifyTest} can resolve the types of classes compiled at test time.
+     */
+    private static final Map<String, byte[]> ALL = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, byte[]> classes;
 
     /**
@@ -28,6 +34,7 @@ public final class InMemoryClassLoader extends ClassLoader {
     public InMemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
         super("weft-itest-in-memory", parent);
         this.classes = classes;
+        ALL.putAll(classes);
     }
 
     @Override
@@ -77,6 +84,11 @@ public final class InMemoryClassLoader extends ClassLoader {
             return null;
         }
         return classes.get(resource.substring(0, resource.length() - ".class".length()).replace('/', '.'));
+    }
+
+    /** @return a copy of every class file given to an in-memory loader in this JVM so far */
+    static Map<String, byte[]> allCompiled() {
+        return new java.util.HashMap<>(ALL);
     }
 
     /** @return the class files this loader defines */

@@ -47,9 +47,11 @@ class TransformedClassesVerifyTest {
         assertFalse(dumped.isEmpty(), "the agent dumped no class to " + dump + " although " + loaded
                 + " test classes with @Suspendable methods were loaded");
         ClassLoader testLoader = TransformedClassesVerifyTest.class.getClassLoader();
-        // Classes generated at test time (generated programs, JDK 21 shapes) are only in the dump:
-        // let the verifier's type hierarchy questions find them there.
-        ClassLoader loader = new InMemoryClassLoader(dumped, testLoader);
+        // Classes compiled at test time (generated programs, JDK 21 shapes) are not on the class path:
+        // let the verifier's type hierarchy questions find them (transformed where dumped).
+        Map<String, byte[]> resolvable = InMemoryClassLoader.allCompiled();
+        resolvable.putAll(dumped);
+        ClassLoader loader = new InMemoryClassLoader(resolvable, testLoader);
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : dumped.entrySet()) {
             StringWriter sw = new StringWriter();
