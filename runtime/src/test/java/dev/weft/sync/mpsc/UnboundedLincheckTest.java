@@ -38,9 +38,11 @@ public class UnboundedLincheckTest {
     void modelCheck() {
         new ModelCheckingOptions()
                 .iterations(10)
-                .invocationsPerIteration(500)
+                .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(2)
+                .actorsBefore(1)
+                .actorsAfter(1)
                 .check(UnboundedLincheckTest.class);
     }
 }
