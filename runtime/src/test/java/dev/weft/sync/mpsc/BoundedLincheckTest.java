@@ -96,7 +96,7 @@ public class BoundedLincheckTest {
     void modelCheck() {
         new ModelCheckingOptions()
                 .iterations(10)
-                .invocationsPerIteration(500)
+                .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(0)
