@@ -1,0 +1,14 @@
+package dev.weft.sync;
+
+/**
+ * Thrown by {@link Semaphore#acquire(int)} (and by waiters already queued) once the semaphore
+ * was closed with {@link Semaphore#close()}.
+ */
+public class SemaphoreClosedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception. */
+    public SemaphoreClosedException() {
+        super("the semaphore was closed; no more permits can be acquired");
+    }
+}
