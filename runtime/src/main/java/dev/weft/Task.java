@@ -1,0 +1,72 @@
+package dev.weft;
+
+import dev.weft.future.Awaitable;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.task.YieldOnce;
+
+/**
+ * Spawning and yielding from inside a runtime.
+ *
+ * <pre>{@code
+ * rt.blockOn(() -> {
+ *     JoinHandle<String> h = Task.spawn(() -> fetch());
+ *     Task.yieldNow();
+ *     return h.join();
+ * });
+ * }</pre>
+ */
+public final class Task {
+    private Task() {
+    }
+
+    /**
+     * Spawns {@code body} on the runtime the caller runs in (inside a task or {@code blockOn}).
+     *
+     * @param body the task's body
+     * @param <T> its result type
+     * @return the handle
+     * @throws IllegalStateException outside a runtime, or if the runtime is closed
+     */
+    public static <T> JoinHandle<T> spawn(AsyncCallable<T> body) {
+        return spawn(Coroutine.of(body));
+    }
+
+    /**
+     * Spawns a hand-written future on the runtime the caller runs in.
+     *
+     * @param future the future
+     * @param <T> its result type
+     * @return the handle
+     * @throws IllegalStateException outside a runtime, or if the runtime is closed
+     */
+    public static <T> JoinHandle<T> spawn(Awaitable<T> future) {
+        return new JoinHandle<>(currentScheduler("Task.spawn").spawn(future));
+    }
+
+    /**
+     * Gives the worker to other tasks: the calling task goes to the back of the run queue and
+     * resumes later. Outside a coroutine it returns at once.
+     */
+    @Suspendable
+    public static void yieldNow() {
+        Async.await(new YieldOnce());
+    }
+
+    /** @return the id of the task the caller runs in, or -1 outside a task */
+    public static long currentId() {
+        TaskCell<?> t = RuntimeContext.currentTask();
+        return t == null ? -1 : t.id();
+    }
+
+    static Scheduler currentScheduler(String what) {
+        RuntimeContext c = RuntimeContext.current();
+        if (c == null) {
+            throw new IllegalStateException(what + " was called outside a Weft runtime (thread '"
+                    + Thread.currentThread().getName() + "'); call it from a task or inside blockOn,"
+                    + " or use runtime.spawn(...) from other threads");
+        }
+        return c.scheduler();
+    }
+}

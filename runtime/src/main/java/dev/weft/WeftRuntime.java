@@ -1,0 +1,215 @@
+package dev.weft;
+
+import dev.weft.future.Awaitable;
+import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
+import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A Weft runtime: worker threads that poll tasks, as a Tokio {@code Runtime}.
+ *
+ * <pre>{@code
+ * try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(4).build()) {
+ *     String body = rt.blockOn(() -> {
+ *         JoinHandle<String> h = Task.spawn(() -> fetch());
+ *         return h.join();
+ *     });
+ * }
+ * }</pre>
+ *
+ * <h2>Flavours</h2>
+ * <ul>
+ *   <li>{@link #multiThread()}: a work-stealing pool of worker threads (one per core by
+ *       default); {@code blockOn} runs its body on the calling thread and spawned tasks on the
+ *       workers.</li>
+ *   <li>{@link #currentThread()}: no threads of its own; every task runs on the thread inside
+ *       {@code blockOn}, and only while it is there.</li>
+ * </ul>
+ *
+ * <h2>Shutdown</h2>
+ * {@link #close()} refuses new spawns, aborts every live task (each one's next await throws
+ * {@link CancelledException}, so its {@code finally} blocks run), waits up to the shutdown
+ * timeout for them to finish, and stops the workers. If tasks are still running then (they block
+ * their thread, or never await), it logs and throws an {@link IllegalStateException} naming them.
+ */
+public final class WeftRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.weft.runtime");
+
+    private final Scheduler scheduler;
+
+    private WeftRuntime(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** @return a builder for a work-stealing runtime with worker threads */
+    public static Builder multiThread() {
+        return new Builder(true);
+    }
+
+    /** @return a builder for a runtime that runs everything on the thread inside {@code blockOn} */
+    public static Builder currentThread() {
+        return new Builder(false);
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Runs {@code body} as a coroutine on the calling thread until it completes, with this runtime
+     * as the current one ({@link Task#spawn} inside it spawns here).
+     *
+     * @param body the computation
+     * @param <T> its result type
+     * @return its result
+     * @throws Exception whatever {@code body} throws, unchanged
+     * @throws IllegalStateException on a worker thread, inside another {@code blockOn}, or after
+     *     {@link #close()}
+     */
+    public <T> T blockOn(AsyncCallable<T> body) throws Exception {
+        return scheduler.blockOn(Coroutine.of(Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * Polls a hand-written future on the calling thread until it completes, with this runtime as
+     * the current one.
+     *
+     * @param future the future
+     * @param <T> its type
+     * @return its value
+     * @throws Exception whatever its poll throws, unchanged
+     */
+    public <T> T blockOn(Awaitable<T> future) throws Exception {
+        return scheduler.blockOn(Objects.requireNonNull(future, "future"));
+    }
+
+    /**
+     * Spawns {@code body} as a task of this runtime. Any thread.
+     *
+     * @param body the task's body
+     * @param <T> its result type
+     * @return its handle
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public <T> JoinHandle<T> spawn(AsyncCallable<T> body) {
+        return spawn(Coroutine.of(Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * Spawns a hand-written future as a task of this runtime. Any thread.
+     *
+     * @param future the future
+     * @param <T> its type
+     * @return its handle
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public <T> JoinHandle<T> spawn(Awaitable<T> future) {
+        return new JoinHandle<>(scheduler.spawn(future));
+    }
+
+    /** @return how many tasks are live (spawned and not completed) */
+    public int liveTasks() {
+        return scheduler.liveTasks();
+    }
+
+    /**
+     * Shuts down: see the class doc. Idempotent.
+     *
+     * @throws IllegalStateException naming the tasks still running at the timeout, or if called
+     *     from one of this runtime's worker threads
+     */
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+
+    /** Configures and builds a {@link WeftRuntime}. */
+    public static final class Builder {
+        private final boolean multiThread;
+        private int workerThreads = Runtime.getRuntime().availableProcessors();
+        private String threadNamePrefix = "weft-worker-";
+        private Consumer<? super TaskFailedException> onTaskFailure =
+                e -> LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private int localQueueCapacity = RuntimeConfig.DEFAULT_LOCAL_QUEUE_CAPACITY;
+
+        private Builder(boolean multiThread) {
+            this.multiThread = multiThread;
+        }
+
+        /**
+         * @param n worker threads, 1 to 32767 (default: available processors); multi-thread only
+         * @return this builder
+         */
+        public Builder workerThreads(int n) {
+            if (!multiThread) {
+                throw new IllegalStateException("workerThreads applies to a multi-thread runtime; a current-thread runtime has none");
+            }
+            if (n < 1 || n > 32767) {
+                throw new IllegalArgumentException("workerThreads must be between 1 and 32767, got " + n);
+            }
+            workerThreads = n;
+            return this;
+        }
+
+        /**
+         * @param prefix worker threads are named this prefix followed by their index
+         *     (default {@code "weft-worker-"})
+         * @return this builder
+         */
+        public Builder threadNamePrefix(String prefix) {
+            threadNamePrefix = Objects.requireNonNull(prefix, "threadNamePrefix");
+            return this;
+        }
+
+        /**
+         * @param handler told about every task that ends by throwing, on the thread that ran it
+         *     (default: a warning in the {@code dev.weft.runtime} log). Its own exceptions are
+         *     logged and ignored.
+         * @return this builder
+         */
+        public Builder onTaskFailure(Consumer<? super TaskFailedException> handler) {
+            onTaskFailure = Objects.requireNonNull(handler, "onTaskFailure");
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@link WeftRuntime#close()} waits for cancelled tasks to finish
+         *     (default 10 s)
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "shutdownTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must not be negative, got " + timeout);
+            }
+            shutdownTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param capacity slots of each worker's local run queue, a power of two from 2 to 65536
+         *     (default 256); small values exercise overflow and stealing in tests
+         * @return this builder
+         */
+        public Builder localQueueCapacity(int capacity) {
+            if (capacity < 2 || capacity > 65536 || Integer.bitCount(capacity) != 1) {
+                throw new IllegalArgumentException("localQueueCapacity must be a power of two between 2 and 65536, got " + capacity);
+            }
+            localQueueCapacity = capacity;
+            return this;
+        }
+
+        /** @return a started runtime */
+        public WeftRuntime build() {
+            RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
+                    shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL);
+            return new WeftRuntime(multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.TaskFailedException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * What a {@code WeftRuntime.Builder} decided; validated there, immutable here.
+ *
+ * @param workerThreads worker threads of a multi-thread runtime (1 for current-thread)
+ * @param threadNamePrefix worker names are this prefix followed by the worker's index
+ * @param onTaskFailure told about every task that ends by throwing (not by cancellation)
+ * @param shutdownTimeout how long {@code close()} waits for cancelled tasks to finish
+ * @param localQueueCapacity slots of each worker's local run queue (a power of two)
+ * @param eventInterval a worker checks the injection queue first every this many polls
+ */
+public record RuntimeConfig(
+        int workerThreads,
+        String threadNamePrefix,
+        Consumer<? super TaskFailedException> onTaskFailure,
+        Duration shutdownTimeout,
+        int localQueueCapacity,
+        int eventInterval) {
+
+    /** Local queue slots per worker, as in Tokio. */
+    public static final int DEFAULT_LOCAL_QUEUE_CAPACITY = 256;
+    /** Polls between two fairness checks of the injection queue, as in Tokio. */
+    public static final int DEFAULT_EVENT_INTERVAL = 61;
+}

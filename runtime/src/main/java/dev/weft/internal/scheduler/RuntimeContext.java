@@ -1,0 +1,96 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.internal.task.TaskCell;
+
+/**
+ * Which runtime, and which task, the current thread is running: what {@code Task.spawn} and
+ * {@code TaskLocal} consult. A worker thread keeps it in a field; a thread inside
+ * {@code blockOn} keeps it in a thread-local for the duration of the call.
+ *
+ * <h2>Who may call</h2>
+ * Every method concerns the calling thread only.
+ */
+public final class RuntimeContext {
+    private static final ThreadLocal<RuntimeContext> ON_PLAIN_THREAD = new ThreadLocal<>();
+
+    private final Scheduler scheduler;
+    private TaskCell<?> task;
+
+    RuntimeContext(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** @return the calling thread's context, or null outside any runtime */
+    public static RuntimeContext current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread) {
+            return ((WorkerThread) t).context;
+        }
+        return ON_PLAIN_THREAD.get();
+    }
+
+    /** @return the task being polled on the calling thread, or null */
+    public static TaskCell<?> currentTask() {
+        RuntimeContext c = current();
+        return c == null ? null : c.task;
+    }
+
+    /**
+     * Marks the calling (plain) thread as inside {@code blockOn} of {@code scheduler}.
+     *
+     * @param scheduler the runtime
+     * @return the context to {@link #exit()}
+     * @throws IllegalStateException on a worker thread or inside another {@code blockOn}
+     */
+    public static RuntimeContext enterBlockOn(Scheduler scheduler) {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread) {
+            throw new IllegalStateException("blockOn was called on the Weft worker thread '" + t.getName()
+                    + "': it would block a thread that runs tasks. Inside a task, await the work instead"
+                    + " (Async.await, JoinHandle.join), or use Task.spawn.");
+        }
+        if (ON_PLAIN_THREAD.get() != null) {
+            throw new IllegalStateException("blockOn was called inside another blockOn on thread '" + t.getName()
+                    + "': a runtime cannot be entered twice on one thread. Await the inner work instead.");
+        }
+        RuntimeContext c = new RuntimeContext(scheduler);
+        ON_PLAIN_THREAD.set(c);
+        return c;
+    }
+
+    /** Undoes {@link #enterBlockOn(Scheduler)}. */
+    public void exit() {
+        ON_PLAIN_THREAD.remove();
+    }
+
+    /** @return the runtime */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Sets the task being polled on this thread.
+     *
+     * @param t the task, or null between polls
+     * @return the previous one
+     */
+    TaskCell<?> swapTask(TaskCell<?> t) {
+        TaskCell<?> prev = task;
+        task = t;
+        return prev;
+    }
+
+    /**
+     * Polls {@code t} once with this context marking it as the current task.
+     *
+     * @param t a task taken out of a run queue
+     */
+    public void runTask(TaskCell<?> t) {
+        TaskCell<?> prev = swapTask(t);
+        try {
+            t.run();
+        } finally {
+            task = prev;
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.CancelledException;
+import dev.weft.TaskFailedException;
+import dev.weft.future.Awaitable;
+import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.OwnedTasks;
+import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.task.TaskScheduler;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * What both runtime flavours share: the live-task registry, spawning, failure reporting, the
+ * {@code blockOn} driver and the shutdown sequence.
+ *
+ * <h2>Shutdown</h2>
+ * <ol>
+ *   <li>The registry is closed: spawning from now on throws {@link IllegalStateException}.</li>
+ *   <li>Every live task is aborted. Its next poll lets its coroutine unwind ({@code finally}
+ *       blocks and try-with-resources run), and it completes as cancelled.</li>
+ *   <li>{@link #awaitDrained(long)} waits (the current-thread flavour: drives) until the registry
+ *       is empty or the timeout passed.</li>
+ *   <li>{@link #stopWorkers(long)} ends the worker threads.</li>
+ *   <li>Tasks still live are named in a warning and in the {@link IllegalStateException}
+ *       thrown to the caller.</li>
+ * </ol>
+ */
+public abstract class Scheduler implements TaskScheduler {
+    /** The logger of the runtime. */
+    protected static final System.Logger LOG = System.getLogger("dev.weft.runtime");
+
+    /** The validated configuration. */
+    protected final RuntimeConfig config;
+    /** Every live task. */
+    protected final OwnedTasks owned;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    /**
+     * @param config the configuration
+     * @param concurrency how many threads spawn and complete tasks at once
+     */
+    protected Scheduler(RuntimeConfig config, int concurrency) {
+        this.config = config;
+        this.owned = new OwnedTasks(concurrency);
+    }
+
+    /** @return the configuration */
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    // ===== spawning =====
+
+    /**
+     * Creates a task and registers it, without scheduling it yet (so a caller can attach a
+     * completion listener first). Any thread.
+     *
+     * @param future what the task runs
+     * @param <T> its output type
+     * @return the task; pass it to {@link #submitNew(TaskCell)}
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public <T> TaskCell<T> newTask(Awaitable<T> future) {
+        if (future == null) {
+            throw new NullPointerException("future");
+        }
+        TaskCell<T> t = new TaskCell<>(future, this);
+        if (!owned.bind(t)) {
+            throw new IllegalStateException("the Weft runtime is closed: cannot spawn " + t);
+        }
+        return t;
+    }
+
+    /** @param t a task from {@link #newTask(Awaitable)}, scheduled now for its first poll */
+    public void submitNew(TaskCell<?> t) {
+        schedule(t);
+    }
+
+    /**
+     * Spawns {@code future} as a task. Any thread.
+     *
+     * @param future what the task runs
+     * @param <T> its output type
+     * @return the task
+     */
+    public <T> TaskCell<T> spawn(Awaitable<T> future) {
+        TaskCell<T> t = newTask(future);
+        submitNew(t);
+        return t;
+    }
+
+    @Override
+    public void release(TaskCell<?> task) {
+        owned.remove(task);
+        if (!task.succeeded() && !task.wasCancelled()) {
+            TaskFailedException e = new TaskFailedException(task.id(), task.failure());
+            try {
+                config.onTaskFailure().accept(e);
+            } catch (Throwable handlerFailure) {
+                // the hook runs on a worker: its failure must not escape into the run loop
+                LOG.log(Level.WARNING, "the onTaskFailure handler threw while handling " + e.getMessage(), handlerFailure);
+            }
+        }
+    }
+
+    /** @return how many tasks are live */
+    public int liveTasks() {
+        return owned.size();
+    }
+
+    // ===== blockOn =====
+
+    /**
+     * Runs {@code future} on the calling thread until it completes, with this runtime as the
+     * current one; spawned tasks run on the workers.
+     *
+     * @param future the root future
+     * @param <T> its type
+     * @return its value
+     * @throws Exception whatever it throws, unchanged
+     */
+    public <T> T blockOn(Awaitable<T> future) throws Exception {
+        if (owned.isClosed()) {
+            throw new IllegalStateException("the Weft runtime is closed: cannot blockOn");
+        }
+        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
+        try {
+            RootDriver driver = new RootDriver();
+            TaskCell<T> root = new TaskCell<>(future, driver);
+            driveRoot(ctx, root, driver);
+            return outputOf(root);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    /**
+     * Polls {@code root} whenever it is woken until it completes; the current-thread flavour
+     * runs its queue in between.
+     *
+     * @param ctx the caller's context
+     * @param root the root task
+     * @param driver its scheduler
+     */
+    protected void driveRoot(RuntimeContext ctx, TaskCell<?> root, RootDriver driver) {
+        while (true) {
+            if (driver.takeWake()) {
+                ctx.runTask(root);
+                if (root.state().isComplete()) {
+                    return;
+                }
+                continue;
+            }
+            driver.parker.park();
+        }
+    }
+
+    /**
+     * @param root a completed root task
+     * @param <T> its type
+     * @return its value, or its failure thrown unchanged
+     */
+    protected static <T> T outputOf(TaskCell<T> root) {
+        if (root.succeeded()) {
+            return root.value();
+        }
+        if (root.wasCancelled()) {
+            throw new CancelledException("the blockOn future was cancelled");
+        }
+        throw Sneaky.<RuntimeException>rethrow(root.failure());
+    }
+
+    /** Schedules the root of a {@code blockOn}: a wake sets a flag and unparks the caller. */
+    public static final class RootDriver implements TaskScheduler {
+        /** Parks the thread that drives the root. */
+        public final Parker parker = new Parker(Thread.currentThread());
+        /** The root is created notified, so the first poll happens without a wake. */
+        private volatile boolean woken = true;
+
+        /** @return true if the root was woken since the last call; clears the flag */
+        public boolean takeWake() {
+            if (!woken) {
+                return false;
+            }
+            woken = false;
+            return true;
+        }
+
+        /** @return true if woken, without clearing */
+        public boolean isWoken() {
+            return woken;
+        }
+
+        @Override
+        public void schedule(TaskCell<?> task) {
+            woken = true;
+            parker.unpark();
+        }
+
+        @Override
+        public void scheduleYield(TaskCell<?> task) {
+            schedule(task);
+        }
+
+        @Override
+        public void release(TaskCell<?> task) {
+            // the root is not registered: nothing to forget
+        }
+    }
+
+    // ===== shutdown =====
+
+    /**
+     * Shuts the runtime down (see the class doc). Idempotent; the second call returns at once.
+     *
+     * @throws IllegalStateException if tasks were still running at the timeout, naming them; or
+     *     if called from a thread of this runtime
+     */
+    public final void close() {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread && ((WorkerThread) t).context.scheduler() == this) {
+            throw new IllegalStateException("close() was called on '" + t.getName()
+                    + "', a worker thread of the runtime being closed; it would wait for itself");
+        }
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        owned.close();
+        for (TaskCell<?> task : owned.snapshot()) {
+            task.abort();
+        }
+        boolean drained = awaitDrained(deadline);
+        stopWorkers(deadline);
+        if (!drained) {
+            List<TaskCell<?>> stuck = owned.snapshot();
+            if (!stuck.isEmpty()) {
+                String names = stuck.stream().limit(32).map(TaskCell::toString).collect(Collectors.joining("\n  "));
+                String msg = "Weft runtime shut down with " + stuck.size() + " task(s) still running "
+                        + config.shutdownTimeout().toMillis() + " ms after they were cancelled (each is"
+                        + " blocking its thread or not awaiting):\n  " + names;
+                LOG.log(Level.WARNING, msg);
+                throw new IllegalStateException(msg);
+            }
+        }
+    }
+
+    /** @return true once {@link #close()} began */
+    public boolean isClosed() {
+        return closing.get();
+    }
+
+    /**
+     * Waits until no task is live.
+     *
+     * @param deadline {@link System#nanoTime()} to give up at
+     * @return true if every task finished
+     */
+    protected boolean awaitDrained(long deadline) {
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        while (!owned.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(this, Math.min(pause, left));
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    /**
+     * Ends the worker threads (if any).
+     *
+     * @param deadline {@link System#nanoTime()} after which not to wait for them
+     */
+    protected abstract void stopWorkers(long deadline);
+}

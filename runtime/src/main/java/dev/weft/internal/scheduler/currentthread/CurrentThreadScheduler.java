@@ -1,0 +1,152 @@
+package dev.weft.internal.scheduler.currentthread;
+
+import dev.weft.future.Awaitable;
+import dev.weft.internal.scheduler.Parker;
+import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.task.TaskCell;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs every task on the thread that calls {@code blockOn}, as Tokio's current-thread
+ * runtime: spawned tasks wait in one queue and run only while some thread is inside
+ * {@code blockOn} (or {@code close()}, which drives them to their cancellation).
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>At most one thread drives at a time ({@code driver}); a second concurrent
+ *       {@code blockOn} is refused with a message naming the driving thread.</li>
+ *   <li>{@code schedule} appends to the queue and then reads {@code activeParker}; the driver
+ *       publishes {@code activeParker} and then reads the queue before parking (both volatile),
+ *       so a task enqueued while the driver is about to park always unparks it.</li>
+ * </ul>
+ */
+public final class CurrentThreadScheduler extends Scheduler {
+    private final ConcurrentLinkedQueue<TaskCell<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Thread> driver = new AtomicReference<>();
+    private volatile Parker activeParker;
+
+    /** @param config the validated configuration */
+    public CurrentThreadScheduler(RuntimeConfig config) {
+        super(config, 1);
+    }
+
+    @Override
+    public void schedule(TaskCell<?> task) {
+        queue.add(task);
+        Parker p = activeParker;
+        if (p != null) {
+            p.unpark();
+        }
+    }
+
+    @Override
+    public void scheduleYield(TaskCell<?> task) {
+        schedule(task);
+    }
+
+    private void acquireDriver() {
+        Thread me = Thread.currentThread();
+        Thread other = driver.compareAndExchange(null, me);
+        if (other != null) {
+            throw new IllegalStateException("a current-thread Weft runtime runs on one thread at a time, and '"
+                    + other.getName() + "' is inside its blockOn; spawn the work instead, or use a multi-thread runtime");
+        }
+    }
+
+    @Override
+    public <T> T blockOn(Awaitable<T> future) throws Exception {
+        if (isClosed()) {
+            throw new IllegalStateException("the Weft runtime is closed: cannot blockOn");
+        }
+        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
+        try {
+            acquireDriver();
+            try {
+                RootDriver rootDriver = new RootDriver();
+                TaskCell<T> root = new TaskCell<>(future, rootDriver);
+                activeParker = rootDriver.parker;
+                drive(ctx, root, rootDriver);
+                return outputOf(root);
+            } finally {
+                activeParker = null;
+                driver.set(null);
+            }
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    private void drive(RuntimeContext ctx, TaskCell<?> root, RootDriver rootDriver) {
+        int interval = config.eventInterval();
+        while (true) {
+            if (rootDriver.takeWake()) {
+                ctx.runTask(root);
+                if (root.state().isComplete()) {
+                    return;
+                }
+            }
+            if (runQueued(ctx, interval) == interval) {
+                continue;
+            }
+            if (!rootDriver.isWoken() && queue.isEmpty()) {
+                rootDriver.parker.park();
+            }
+        }
+    }
+
+    private int runQueued(RuntimeContext ctx, int max) {
+        int n = 0;
+        TaskCell<?> t;
+        while (n < max && (t = queue.poll()) != null) {
+            ctx.runTask(t);
+            n++;
+        }
+        return n;
+    }
+
+    /** Drives the queue on the closing thread, so cancelled tasks unwind. */
+    @Override
+    protected boolean awaitDrained(long deadline) {
+        if (RuntimeContext.current() != null || driver.get() != null) {
+            // another thread drives (it will run the cancellations), or we cannot enter here
+            return super.awaitDrained(deadline);
+        }
+        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
+        try {
+            acquireDriver();
+            Parker p = new Parker(Thread.currentThread());
+            activeParker = p;
+            try {
+                while (!owned.isEmpty()) {
+                    if (runQueued(ctx, config.eventInterval()) > 0) {
+                        continue;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    if (queue.isEmpty()) {
+                        p.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
+                    }
+                }
+                return true;
+            } finally {
+                activeParker = null;
+                driver.set(null);
+            }
+        } catch (IllegalStateException raced) {
+            return super.awaitDrained(deadline);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    @Override
+    protected void stopWorkers(long deadline) {
+        // no threads of its own
+    }
+}

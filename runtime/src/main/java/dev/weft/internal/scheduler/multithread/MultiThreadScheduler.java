@@ -1,0 +1,140 @@
+package dev.weft.internal.scheduler.multithread;
+
+import dev.weft.internal.scheduler.InjectQueue;
+import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.WorkerThread;
+import dev.weft.internal.task.TaskCell;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The work-stealing scheduler: {@code n} {@link Worker}s, each with a {@link LocalQueue} and a
+ * LIFO slot, a shared {@link InjectQueue}, and {@link Idle} to throttle searching and to pick a
+ * parked worker to wake. The shape is Tokio's {@code runtime/scheduler/multi_thread}.
+ *
+ * <h2>Where a scheduled task goes</h2>
+ * <ul>
+ *   <li>Woken on one of this runtime's workers: that worker's LIFO slot (the previous occupant
+ *       moves to its local queue, and a parked worker is woken to steal it).</li>
+ *   <li>Woken during its own poll (a yield, or its budget ran out): the back of the local
+ *       queue.</li>
+ *   <li>Woken or spawned from any other thread: the injection queue, then a parked worker is
+ *       woken.</li>
+ * </ul>
+ *
+ * <h2>Shutdown</h2>
+ * After the steps of {@link Scheduler}, {@code shutdown} is set and every worker is unparked;
+ * each leaves its loop at the next iteration. Threads are daemons, so a worker stuck in a
+ * blocking task does not keep the JVM alive.
+ */
+public final class MultiThreadScheduler extends Scheduler implements LocalQueue.Overflow<TaskCell<?>> {
+    final Worker[] workers;
+    final InjectQueue<TaskCell<?>> inject = new InjectQueue<>();
+    final Idle idle;
+    private final WorkerThread[] threads;
+    volatile boolean shutdown;
+
+    /** @param config the validated configuration */
+    public MultiThreadScheduler(RuntimeConfig config) {
+        super(config, config.workerThreads());
+        int n = config.workerThreads();
+        this.idle = new Idle(n);
+        this.workers = new Worker[n];
+        this.threads = new WorkerThread[n];
+        for (int i = 0; i < n; i++) {
+            workers[i] = new Worker(i, this, config.localQueueCapacity());
+        }
+        for (int i = 0; i < n; i++) {
+            threads[i] = new WorkerThread(this, workers[i], config.threadNamePrefix() + i);
+        }
+        for (WorkerThread t : threads) {
+            t.start();
+        }
+    }
+
+    /** @return the worker whose thread is calling, if it belongs to this runtime; else null */
+    private Worker currentWorker() {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread) {
+            WorkerThread wt = (WorkerThread) t;
+            if (wt.context().scheduler() == this) {
+                return (Worker) wt.body();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void schedule(TaskCell<?> task) {
+        Worker w = currentWorker();
+        if (w != null) {
+            w.scheduleLocal(task, false);
+            return;
+        }
+        inject.push(task);
+        notifyParked();
+    }
+
+    @Override
+    public void scheduleYield(TaskCell<?> task) {
+        Worker w = currentWorker();
+        if (w != null) {
+            w.scheduleLocal(task, true);
+            return;
+        }
+        inject.push(task);
+        notifyParked();
+    }
+
+    // ===== LocalQueue.Overflow: a full local queue spills into the injection queue =====
+
+    @Override
+    public void pushBatch(Object[] tasks) {
+        inject.pushBatch(tasks);
+    }
+
+    @Override
+    public void push(TaskCell<?> task) {
+        inject.push(task);
+    }
+
+    // ===== waking workers =====
+
+    /** Wakes a parked worker if nobody is searching. Any thread, after publishing work. */
+    void notifyParked() {
+        int i = idle.workerToNotify();
+        if (i >= 0) {
+            workers[i].parker.unpark();
+        }
+    }
+
+    /** Called by the last searcher before it parks: wake someone if any queue has work. */
+    void notifyIfWorkPending() {
+        for (Worker w : workers) {
+            if (!w.queue.isEmpty()) {
+                notifyParked();
+                return;
+            }
+        }
+        if (!inject.isEmpty()) {
+            notifyParked();
+        }
+    }
+
+    @Override
+    protected void stopWorkers(long deadline) {
+        shutdown = true;
+        for (Worker w : workers) {
+            w.parker.unpark();
+        }
+        for (WorkerThread t : threads) {
+            long left = deadline - System.nanoTime();
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

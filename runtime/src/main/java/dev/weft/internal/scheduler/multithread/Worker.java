@@ -1,0 +1,224 @@
+package dev.weft.internal.scheduler.multithread;
+
+import dev.weft.internal.scheduler.InjectQueue;
+import dev.weft.internal.scheduler.Parker;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.scheduler.WorkerThread;
+import dev.weft.internal.task.TaskCell;
+import java.lang.System.Logger.Level;
+
+/**
+ * One worker of a {@link MultiThreadScheduler}: its run loop and the state only its thread
+ * touches (local queue owner side, LIFO slot, tick, searching flag).
+ *
+ * <h2>Run loop</h2>
+ * <ol>
+ *   <li>Every {@code eventInterval} ticks, take from the injection queue first (fairness: a
+ *       busy worker still drains tasks spawned from outside).</li>
+ *   <li>Otherwise the local queue, then a batch from the injection queue.</li>
+ *   <li>With nothing local: become a searcher (if fewer than half of the workers search) and
+ *       steal half of another worker's queue, starting at a random victim.</li>
+ *   <li>With nothing anywhere: park. The last searcher to park re-checks every queue first, so
+ *       work published while it was giving up is not stranded.</li>
+ * </ol>
+ * After each poll, the task in the LIFO slot (the last task woken from this worker) runs next,
+ * at most {@link #MAX_LIFO_POLLS} times in a row, so two tasks that ping-pong cannot starve
+ * the queue.
+ *
+ * <h2>Who may call</h2>
+ * Everything here runs on the worker's own thread, except {@link #parker}'s {@code unpark}
+ * and the local queue's stealer.
+ */
+final class Worker implements Runnable {
+    /** LIFO polls in a row before the slot's task is moved to the back of the queue (Tokio: 3). */
+    static final int MAX_LIFO_POLLS = 3;
+
+    private static final System.Logger LOG = System.getLogger("dev.weft.runtime");
+
+    final int index;
+    final LocalQueue<TaskCell<?>> queue;
+    final Parker parker = new Parker(null);
+    private final MultiThreadScheduler shared;
+    /** owner-only: the task woken most recently from this worker; not stealable. */
+    private TaskCell<?> lifo;
+    /** owner-only */
+    private int tick;
+    /** owner-only: whether {@link Idle} counts this worker as searching. */
+    private boolean searching;
+    /** owner-only: xorshift state for picking a victim. */
+    private int seed;
+    /** owner-only: scratch for batches taken from the injection queue. */
+    private final Object[] batch;
+
+    Worker(int index, MultiThreadScheduler shared, int queueCapacity) {
+        this.index = index;
+        this.shared = shared;
+        this.queue = new LocalQueue<>(queueCapacity);
+        this.seed = 0x9E3779B9 * (index + 1) | 1;
+        this.batch = new Object[Math.max(1, queueCapacity / 2)];
+    }
+
+    @Override
+    public void run() {
+        RuntimeContext ctx = ((WorkerThread) Thread.currentThread()).context();
+        while (!shared.shutdown) {
+            try {
+                TaskCell<?> t = nextTask();
+                if (t == null) {
+                    t = stealWork();
+                }
+                if (t != null) {
+                    runTask(ctx, t);
+                    continue;
+                }
+                park();
+            } catch (Throwable e) {
+                // TaskCell.run never throws; this is a bug in the scheduler. Keep the worker alive.
+                LOG.log(Level.ERROR, "Weft worker " + index + " caught an exception in its run loop", e);
+            }
+        }
+    }
+
+    // ===== finding work =====
+
+    private TaskCell<?> nextTask() {
+        tick++;
+        if (tick % shared.config().eventInterval() == 0) {
+            TaskCell<?> t = shared.inject.pop();
+            if (t != null) {
+                return t;
+            }
+        }
+        TaskCell<?> t = lifo;
+        if (t != null) {
+            lifo = null;
+            return t;
+        }
+        t = queue.pop();
+        if (t != null) {
+            return t;
+        }
+        return nextRemoteBatch();
+    }
+
+    /** Takes a fair share of the injection queue: one to run now, the rest into the local queue. */
+    private TaskCell<?> nextRemoteBatch() {
+        InjectQueue<TaskCell<?>> inject = shared.inject;
+        if (inject.isEmpty()) {
+            return null;
+        }
+        int room = queue.capacity() - queue.len();
+        int want = Math.min(inject.len() / shared.workers.length + 1, batch.length);
+        int n = inject.popBatch(batch, Math.max(1, Math.min(want, room + 1)));
+        if (n == 0) {
+            return null;
+        }
+        for (int i = 1; i < n; i++) {
+            queue.push((TaskCell<?>) batch[i], shared);
+            batch[i] = null;
+        }
+        TaskCell<?> t = (TaskCell<?>) batch[0];
+        batch[0] = null;
+        return t;
+    }
+
+    private TaskCell<?> stealWork() {
+        if (!searching) {
+            searching = shared.idle.transitionWorkerToSearching();
+            if (!searching) {
+                return null;
+            }
+        }
+        Worker[] all = shared.workers;
+        int n = all.length;
+        int start = nextRandom(n);
+        for (int i = 0; i < n; i++) {
+            Worker victim = all[(start + i) % n];
+            if (victim == this) {
+                continue;
+            }
+            TaskCell<?> t = victim.queue.stealer().stealInto(queue);
+            if (t != null) {
+                return t;
+            }
+        }
+        return nextRemoteBatch();
+    }
+
+    private int nextRandom(int bound) {
+        int x = seed;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        seed = x;
+        return (x >>> 1) % bound;
+    }
+
+    // ===== running =====
+
+    private void runTask(RuntimeContext ctx, TaskCell<?> t) {
+        if (searching) {
+            searching = false;
+            // the last searcher found work: wake another to keep looking, there may be more
+            if (shared.idle.transitionWorkerFromSearching()) {
+                shared.notifyParked();
+            }
+        }
+        ctx.runTask(t);
+        int lifoPolls = 0;
+        while ((t = lifo) != null) {
+            lifo = null;
+            if (++lifoPolls > MAX_LIFO_POLLS) {
+                queue.push(t, shared);
+                shared.notifyParked();
+                return;
+            }
+            tick++;
+            ctx.runTask(t);
+        }
+    }
+
+    /**
+     * Schedules a task woken on this worker's own thread. Owner only.
+     *
+     * @param task the task
+     * @param isYield true if it yielded (goes to the back, never to the LIFO slot)
+     */
+    void scheduleLocal(TaskCell<?> task, boolean isYield) {
+        if (isYield) {
+            queue.push(task, shared);
+        } else {
+            TaskCell<?> prev = lifo;
+            lifo = task;
+            if (prev == null) {
+                // only the LIFO slot changed: nothing new to steal, no one to wake
+                return;
+            }
+            queue.push(prev, shared);
+        }
+        shared.notifyParked();
+    }
+
+    // ===== parking =====
+
+    private void park() {
+        if (lifo != null || !queue.isEmpty()) {
+            return;
+        }
+        boolean wasLastSearcher = shared.idle.transitionWorkerToParked(index, searching);
+        searching = false;
+        if (wasLastSearcher) {
+            shared.notifyIfWorkPending();
+        }
+        while (!shared.shutdown) {
+            parker.park();
+            if (!shared.idle.isParked(index)) {
+                // a notifier took us off the sleepers and counted us as searching
+                searching = true;
+                return;
+            }
+            // spurious (or shutdown): still listed as parked
+        }
+        shared.idle.unparkWorkerById(index);
+    }
+}

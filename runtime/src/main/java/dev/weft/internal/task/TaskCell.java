@@ -1,0 +1,316 @@
+package dev.weft.internal.task;
+
+import dev.weft.CancelledException;
+import dev.weft.Coroutine;
+import dev.weft.future.Awaitable;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A spawned future with its lifecycle word, its output and its task-local values. It is its own
+ * {@link Waker}, so polling allocates nothing.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>Only the thread holding {@link TaskState#RUNNING} touches {@code future}, {@code started}
+ *       and {@code locals}; the state CAS orders consecutive holders (see {@link TaskState}).</li>
+ *   <li>{@code outcome}, {@code value} and {@code failure} are written once, before the CAS that
+ *       sets {@link TaskState#COMPLETE}; readers check {@code COMPLETE} first.</li>
+ *   <li>The join waker is published by the joiner (volatile write, then read the state) and
+ *       taken by the completer (state CAS, then getAndSet): one of the two sees the other, so a
+ *       joiner is never left waiting.</li>
+ * </ul>
+ *
+ * @param <T> the output type
+ */
+public final class TaskCell<T> implements Waker {
+    /** Awaits one poll may pass before it is made to yield (Tokio's coop budget is 128 too). */
+    public static final int BUDGET = 128;
+
+    /** Outcome not yet known. */
+    static final byte PENDING = 0;
+    /** Completed with {@code value}. */
+    static final byte SUCCEEDED = 1;
+    /** Completed by throwing {@code failure}. */
+    static final byte FAILED = 2;
+    /** Aborted before it finished. */
+    static final byte CANCELLED = 3;
+
+    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+    private static final VarHandle JOIN_WAKER;
+
+    static {
+        try {
+            JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Waker.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long id;
+    private final TaskState state = new TaskState();
+    private final TaskScheduler scheduler;
+    /** Null once complete, so a finished task keeps nothing alive. */
+    private Awaitable<T> future;
+    private final String description;
+    private boolean started;
+    private Object[] locals;
+
+    private byte outcome = PENDING;
+    private T value;
+    private Throwable failure;
+    /** Accessed through {@link #JOIN_WAKER}. */
+    private volatile Waker joinWaker;
+    /** Told once when the task completes (a JoinSet); set before the task is first scheduled. */
+    private volatile CompletionListener listener;
+
+    /** Links of the intrusive list in {@link OwnedTasks}; guarded by that list's shard lock. */
+    TaskCell<?> ownedPrev;
+    TaskCell<?> ownedNext;
+    boolean owned;
+
+    /** Told when a task completes. */
+    public interface CompletionListener {
+        /** @param task the task that just completed; the runner's thread */
+        void completed(TaskCell<?> task);
+    }
+
+    /**
+     * @param future what to run
+     * @param scheduler where the task is enqueued when woken
+     */
+    public TaskCell(Awaitable<T> future, TaskScheduler scheduler) {
+        this.id = NEXT_ID.getAndIncrement();
+        this.future = future;
+        this.scheduler = scheduler;
+        this.description = future.getClass().getName();
+    }
+
+    /** @return the task's id, unique in this JVM */
+    public long id() {
+        return id;
+    }
+
+    /** @return the lifecycle word */
+    public TaskState state() {
+        return state;
+    }
+
+    /** @return the scheduler that runs this task */
+    public TaskScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** @param l told once when the task completes; call before the task is first scheduled */
+    public void setCompletionListener(CompletionListener l) {
+        listener = l;
+    }
+
+    // ===== waking and aborting (any thread) =====
+
+    /** Schedules the task to be polled again; any thread, any number of times. */
+    @Override
+    public void wake() {
+        if (state.transitionToNotified() == TaskState.Notify.SUBMIT) {
+            scheduler.schedule(this);
+        }
+    }
+
+    /** Requests cancellation; the runner finishes the task as cancelled. Any thread. */
+    public void abort() {
+        if (state.transitionToCancelled() == TaskState.Notify.SUBMIT) {
+            scheduler.schedule(this);
+        }
+    }
+
+    // ===== running (the thread that dequeued the task) =====
+
+    /**
+     * Polls the task once, if it is still runnable. Never throws: the task's failure is its output.
+     * Called by the thread that took this task out of a run queue.
+     */
+    public void run() {
+        switch (state.transitionToRunning()) {
+            case FAILED:
+                return;
+            case CANCELLED:
+                finishCancelled();
+                return;
+            case SUCCESS:
+                break;
+            default:
+                throw new AssertionError();
+        }
+        Awaitable<T> f = future;
+        Poll<T> p;
+        try {
+            if (f instanceof Coroutine) {
+                ((Coroutine<?>) f).setBudget(BUDGET);
+            }
+            started = true;
+            p = f.poll(this);
+        } catch (Throwable t) {
+            completeExceptionally(t);
+            return;
+        }
+        if (p.isReady()) {
+            complete(SUCCEEDED, p.value(), null);
+            return;
+        }
+        switch (state.transitionToIdle()) {
+            case OK:
+                return;
+            case OK_NOTIFIED:
+                scheduler.scheduleYield(this);
+                return;
+            case CANCELLED:
+                finishCancelled();
+                return;
+            default:
+                throw new AssertionError();
+        }
+    }
+
+    /** Holding RUNNING with CANCELLED set: let the coroutine unwind, then complete. */
+    private void finishCancelled() {
+        Awaitable<T> f = future;
+        if (started && f instanceof Coroutine) {
+            Coroutine<T> c = (Coroutine<T>) f;
+            c.cancel();
+            Poll<T> p;
+            try {
+                // the next await throws CancelledException: finally blocks run now
+                p = c.poll(this);
+            } catch (Throwable t) {
+                completeExceptionally(t);
+                return;
+            }
+            if (p.isReady()) {
+                // it caught the cancellation and finished anyway: that result stands
+                complete(SUCCEEDED, p.value(), null);
+            } else {
+                complete(CANCELLED, null, null);
+            }
+            return;
+        }
+        try {
+            if (started) {
+                f.abandon();
+            }
+        } catch (Throwable t) {
+            complete(FAILED, null, t);
+            return;
+        }
+        complete(CANCELLED, null, null);
+    }
+
+    private void completeExceptionally(Throwable t) {
+        if (t instanceof CancelledException && state.isCancelled()) {
+            complete(CANCELLED, null, null);
+        } else {
+            complete(FAILED, null, t);
+        }
+    }
+
+    private void complete(byte how, T v, Throwable t) {
+        outcome = how;
+        value = v;
+        failure = t;
+        future = null;
+        locals = null;
+        state.transitionToComplete();
+        Waker w = (Waker) JOIN_WAKER.getAndSet(this, null);
+        if (w != null) {
+            wakeQuietly(w);
+        }
+        CompletionListener l = listener;
+        if (l != null) {
+            l.completed(this);
+        }
+        scheduler.release(this);
+    }
+
+    private static void wakeQuietly(Waker w) {
+        try {
+            w.wake();
+        } catch (RuntimeException | Error e) {
+            System.getLogger("dev.weft.task").log(System.Logger.Level.WARNING, "a join waker threw", e);
+        }
+    }
+
+    // ===== the output (any thread, after COMPLETE) =====
+
+    /**
+     * Registers {@code waker} to be told when the task completes, unless it already has.
+     * Only the latest registered waker is kept (one awaiter at a time, as in Tokio).
+     *
+     * @param waker the joiner's waker
+     * @return true if the task is complete (the output can be read)
+     */
+    public boolean registerJoinWaker(Waker waker) {
+        if (state.isComplete()) {
+            return true;
+        }
+        joinWaker = waker;
+        // re-check: the completer takes the waker after setting COMPLETE (see class invariants)
+        return state.isComplete();
+    }
+
+    /** @return true if the task completed normally; only after {@code COMPLETE} */
+    public boolean succeeded() {
+        return outcome == SUCCEEDED;
+    }
+
+    /** @return true if the task was aborted; only after {@code COMPLETE} */
+    public boolean wasCancelled() {
+        return outcome == CANCELLED;
+    }
+
+    /** @return the value; only after {@code COMPLETE} and {@link #succeeded()} */
+    public T value() {
+        return value;
+    }
+
+    /** @return what the task threw, or null; only after {@code COMPLETE} */
+    public Throwable failure() {
+        return failure;
+    }
+
+    // ===== task-local values (the running thread) =====
+
+    /**
+     * @param index the task-local's index
+     * @return its value in this task, or null if unset
+     */
+    public Object localValue(int index) {
+        Object[] l = locals;
+        return l != null && index < l.length ? l[index] : null;
+    }
+
+    /**
+     * @param index the task-local's index
+     * @param v the value, or null to unset
+     */
+    public void setLocalValue(int index, Object v) {
+        Object[] l = locals;
+        if (l == null || index >= l.length) {
+            if (v == null) {
+                return;
+            }
+            Object[] grown = new Object[Math.max(4, Integer.highestOneBit(index) << 1)];
+            if (l != null) {
+                System.arraycopy(l, 0, grown, 0, l.length);
+            }
+            locals = l = grown;
+        }
+        l[index] = v;
+    }
+
+    @Override
+    public String toString() {
+        return "task-" + id + " (" + description + ", " + state + ")";
+    }
+}
