@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MemoryIdle {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    /** {@code -Dmemoryidle.histogram=N}: print the top N lines of the live-class histogram while suspended. */
+    private static final int HISTOGRAM = Integer.getInteger("memoryidle.histogram", 0);
 
     /** One runtime's way to suspend {@code n} tasks and wake them all. */
     interface Variant extends AutoCloseable {
@@ -83,6 +85,9 @@ public final class MemoryIdle {
                 }
                 Thread.sleep(200); // the last tasks finish suspending; workers go idle
                 suspended = usedAfterGc();
+                if (HISTOGRAM > 0 && r == rounds - 1) {
+                    printHistogram(HISTOGRAM);
+                }
                 long t0 = System.nanoTime();
                 v.wakeAll();
                 elapsed = System.nanoTime() - t0;
@@ -108,6 +113,21 @@ public final class MemoryIdle {
             case "cf": return new FutureIdle(tasks);
             case "kotlinx": return new KotlinxIdle(tasks);
             default: throw new IllegalArgumentException("unknown runtime " + runtime + "; one of weft, vthreads, cf, kotlinx");
+        }
+    }
+
+    /** Prints the first {@code lines} lines of {@code jcmd GC.class_histogram} (forces a full GC). */
+    private static void printHistogram(int lines) {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] all = String.valueOf(out).split("\n");
+            for (int i = 0; i < Math.min(lines + 2, all.length); i++) {
+                System.out.println("  " + all[i]);
+            }
+        } catch (Exception e) {
+            System.out.println("  (no class histogram: " + e + ")");
         }
     }
 
