@@ -221,6 +221,9 @@ public final class TaskCell<T> implements Waker {
         failure = t;
         future = null;
         locals = null;
+        // release first: whoever the completion wakes sees the task gone from the runtime's
+        // live set and its failure already reported
+        scheduler.release(this);
         state.transitionToComplete();
         Waker w = (Waker) JOIN_WAKER.getAndSet(this, null);
         if (w != null) {
@@ -230,7 +233,6 @@ public final class TaskCell<T> implements Waker {
         if (l != null) {
             l.completed(this);
         }
-        scheduler.release(this);
     }
 
     private static void wakeQuietly(Waker w) {

@@ -24,7 +24,8 @@ public interface TaskScheduler {
     void scheduleYield(TaskCell<?> task);
 
     /**
-     * Called once, by the runner, after the task completed: forget it and report a failure.
+     * Called once, by the runner, as the task completes (its outcome is stored; {@code COMPLETE}
+     * is set and joiners are woken right after): forget it and report a failure.
      *
      * @param task the completed task
      */
