@@ -1,0 +1,204 @@
+package dev.weft.internal.time;
+
+import dev.weft.future.Waker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The runtime's timers: a {@link TimerWheel} behind a lock, fed with {@link SleepEntry}s and
+ * driven by whichever worker parks ({@link #processExpired()} before and after each park, and
+ * {@link #nanosUntilNext()} to bound the park).
+ *
+ * <p>Ticks are milliseconds since the driver started. A deadline is rounded up to the next tick
+ * and an entry fires only once the clock has reached that tick, so a sleep never returns early.
+ *
+ * <h2>Who may call</h2>
+ * Any thread; every wheel access holds the lock, and wakers run after it is released.
+ */
+public final class TimeDriver {
+    private static final long NANOS_PER_TICK = 1_000_000L;
+
+    private final ClockSource clock;
+    private final long origin;
+    private final TimerWheel wheel = new TimerWheel();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Called when a new earliest deadline is registered, so a parked driver re-computes its timeout. */
+    private final Runnable onEarlierDeadline;
+
+    /**
+     * @param clock the clock
+     * @param onEarlierDeadline wakes the parked driver thread; may be a no-op
+     */
+    public TimeDriver(ClockSource clock, Runnable onEarlierDeadline) {
+        this.clock = clock;
+        this.origin = clock.nanoTime();
+        this.onEarlierDeadline = onEarlierDeadline;
+    }
+
+    /** @return the clock this driver reads */
+    public ClockSource clock() {
+        return clock;
+    }
+
+    long nowTick() {
+        return Math.max(0, (clock.nanoTime() - origin) / NANOS_PER_TICK);
+    }
+
+    long deadlineTick(long deadlineNanos) {
+        long d = deadlineNanos - origin;
+        if (d <= 0) {
+            return 0;
+        }
+        return (d + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+    }
+
+    /**
+     * Registers {@code entry} to wake {@code waker} at its deadline, or answers that it has passed.
+     *
+     * @param entry the sleep
+     * @param waker whom to wake
+     * @return true if registered (pending), false if the deadline has passed
+     */
+    boolean register(SleepEntry entry, Waker waker) {
+        boolean earlier = false;
+        boolean pending = false;
+        Waker[] due;
+        lock.lock();
+        try {
+            if (!entry.fired) {
+                entry.waker = waker;
+                if (entry.isRegistered()) {
+                    pending = true;
+                } else {
+                    // Bring the wheel up to date first: insert refuses deadlines it has passed.
+                    wheel.advance(nowTick(), this::fire);
+                    long tick = deadlineTick(entry.deadlineNanos);
+                    long before = wheel.nextExpiration();
+                    if (wheel.insert(entry, tick)) {
+                        pending = true;
+                        earlier = tick < before;
+                    } else {
+                        entry.fired = true;
+                        entry.waker = null;
+                    }
+                }
+            }
+            due = drainDue();
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(due);
+        if (earlier) {
+            onEarlierDeadline.run();
+        }
+        return pending;
+    }
+
+    /** Wakers of entries fired under the lock; taken under the lock, called after it. */
+    private Waker[] drainDue() {
+        if (toWake.isEmpty()) {
+            return null;
+        }
+        Waker[] w = toWake.toArray(new Waker[0]);
+        toWake.clear();
+        return w;
+    }
+
+    private static void wakeAll(Waker[] wakers) {
+        if (wakers != null) {
+            for (Waker w : wakers) {
+                w.wake();
+            }
+        }
+    }
+
+    /** Removes {@code entry} if registered; a cancelled sleep leaves nothing in the wheel. */
+    void cancel(SleepEntry entry) {
+        lock.lock();
+        try {
+            wheel.cancel(entry);
+            entry.waker = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakers collected by {@link #fire}; guarded by the lock. */
+    private final List<Waker> toWake = new ArrayList<>();
+
+    private void fire(TimerEntry e) {
+        SleepEntry s = (SleepEntry) e;
+        s.fired = true;
+        Waker w = s.waker;
+        s.waker = null;
+        if (w != null) {
+            toWake.add(w);
+        }
+    }
+
+    /**
+     * Fires every timer whose deadline has passed and wakes its task.
+     *
+     * @return how many fired
+     */
+    public int processExpired() {
+        Waker[] due;
+        int n;
+        lock.lock();
+        try {
+            n = wheel.advance(nowTick(), this::fire);
+            due = drainDue();
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(due);
+        return n;
+    }
+
+    /**
+     * @return nanoseconds until the next timer may fire (0 if one is due), or
+     *         {@code Long.MAX_VALUE} if none is registered
+     */
+    public long nanosUntilNext() {
+        lock.lock();
+        try {
+            long next = wheel.nextExpiration();
+            if (next == Long.MAX_VALUE) {
+                return Long.MAX_VALUE;
+            }
+            long at = origin + next * NANOS_PER_TICK;
+            return Math.max(0, at - clock.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * For a paused clock with every task idle: jumps the clock to the next deadline and fires it.
+     *
+     * @return true if there was a timer to jump to
+     */
+    public boolean advanceIdleClock() {
+        if (!clock.isPaused()) {
+            return false;
+        }
+        long wait = nanosUntilNext();
+        if (wait == Long.MAX_VALUE) {
+            return false;
+        }
+        clock.advance(wait);
+        processExpired();
+        return true;
+    }
+
+    /** @return registered timers */
+    public int pending() {
+        lock.lock();
+        try {
+            return wheel.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
