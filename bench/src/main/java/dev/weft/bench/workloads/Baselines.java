@@ -64,7 +64,7 @@ final class Baselines {
             return (ThreadFactory) factory.invoke(ofVirtual.invoke());
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new UnsupportedOperationException("virtual threads need JDK 21 or newer; this is "
-                    + System.getProperty("java.version") + ". Skip them with -p runtime=weft,cf,kotlinx", e);
+                    + System.getProperty("java.version") + "; this variant is skipped, the others run", e);
         } catch (Throwable e) {
             throw new IllegalStateException("could not create a virtual thread factory", e);
         }
