@@ -151,9 +151,20 @@ public final class Coroutine<T> implements Awaitable<T> {
         continuation.setBudget(awaits);
     }
 
-    /** Called when an awaiting coroutine is cancelled while suspended on this one. */
+    /**
+     * Called when the coroutine awaiting this one gives up on it (it was cancelled): cancels this
+     * one and, if it had started, polls it once more so its {@code finally} blocks run now.
+     */
     @Override
     public void abandon() {
         cancel();
+        if (!done && !polling && continuation.hasFrames()) {
+            try {
+                poll(Waker.NOOP);
+            } catch (RuntimeException | Error unwound) {
+                // CancelledException from its next await, or a failure of a finally block:
+                // nobody awaits the result any more
+            }
+        }
     }
 }

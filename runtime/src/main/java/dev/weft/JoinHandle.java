@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.concurrent.CompletableFuture;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
@@ -83,6 +84,36 @@ public final class JoinHandle<T> implements Awaitable<T> {
      */
     public void abort() {
         task.abort();
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes with the task, for code outside Weft. It
+     * completes with the value, or exceptionally with {@link TaskFailedException} (the task's
+     * exception as cause) or {@link CancelledException}; cancelling it aborts the task.
+     *
+     * <pre>{@code
+     * CompletableFuture<String> f = rt.spawn(() -> fetch()).toCompletableFuture();
+     * f.thenAccept(System.out::println);
+     * }</pre>
+     *
+     * @return a future that mirrors the task
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> f = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                abort();
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        task.addCompletionListener(t -> {
+            try {
+                f.complete(output(task));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
     }
 
     /** @return true once the task completed: normally, by throwing, or cancelled */

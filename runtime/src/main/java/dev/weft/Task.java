@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.blocking.BlockingTask;
+import java.util.concurrent.Callable;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.Scheduler;
@@ -43,6 +45,26 @@ public final class Task {
      */
     public static <T> JoinHandle<T> spawn(Awaitable<T> future) {
         return new JoinHandle<>(currentScheduler("Task.spawn").spawn(future));
+    }
+
+    /**
+     * Runs blocking code (file I/O, a JDBC call, a CPU-heavy computation) on the runtime's
+     * blocking pool, so it does not hold a worker; the handle's {@code join()} suspends until it
+     * returns. Once started, blocking work cannot be aborted.
+     *
+     * <pre>{@code
+     * byte[] data = Task.spawnBlocking(() -> Files.readAllBytes(path)).join();
+     * }</pre>
+     *
+     * @param work the blocking work
+     * @param <T> its result type
+     * @return the handle; a failure of {@code work} comes back from {@code join()} as
+     *     {@link TaskFailedException}
+     * @throws IllegalStateException outside a runtime, or if the runtime is closed
+     */
+    public static <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        Scheduler s = currentScheduler("Task.spawnBlocking");
+        return new JoinHandle<>(s.spawn(new BlockingTask<>(s.blockingPool(), work)));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.weft;
 
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.time.ClockSource;
+import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
@@ -112,6 +114,17 @@ public final class WeftRuntime implements AutoCloseable {
         return new JoinHandle<>(scheduler.spawn(future));
     }
 
+    /**
+     * Runs blocking code on this runtime's blocking pool; see {@link Task#spawnBlocking}.
+     *
+     * @param work the blocking work
+     * @param <T> its result type
+     * @return the handle
+     */
+    public <T> JoinHandle<T> spawnBlocking(java.util.concurrent.Callable<T> work) {
+        return new JoinHandle<>(scheduler.spawn(new dev.weft.internal.blocking.BlockingTask<>(scheduler.blockingPool(), work)));
+    }
+
     /** @return how many tasks are live (spawned and not completed) */
     public int liveTasks() {
         return scheduler.liveTasks();
@@ -137,6 +150,9 @@ public final class WeftRuntime implements AutoCloseable {
                 e -> LOG.log(Level.WARNING, e.getMessage(), e.getCause());
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private int localQueueCapacity = RuntimeConfig.DEFAULT_LOCAL_QUEUE_CAPACITY;
+        private boolean startPaused;
+        private int maxBlockingThreads = RuntimeConfig.DEFAULT_MAX_BLOCKING_THREADS;
+        private Duration blockingKeepAlive = RuntimeConfig.DEFAULT_BLOCKING_KEEP_ALIVE;
 
         private Builder(boolean multiThread) {
             this.multiThread = multiThread;
@@ -205,10 +221,50 @@ public final class WeftRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the runtime with a paused clock, for tests: time stands still, and jumps to the
+         * next timer deadline whenever every worker is idle, so an hour of timeouts runs in
+         * milliseconds while events keep their order.
+         *
+         * @param paused whether the clock starts paused (default false)
+         * @return this builder
+         */
+        public Builder startPaused(boolean paused) {
+            startPaused = paused;
+            return this;
+        }
+
+        /**
+         * @param n most threads of the blocking pool behind {@code Task.spawnBlocking} (default 512)
+         * @return this builder
+         */
+        public Builder maxBlockingThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxBlockingThreads must be at least 1, got " + n);
+            }
+            maxBlockingThreads = n;
+            return this;
+        }
+
+        /**
+         * @param keepAlive how long an idle blocking thread waits for work before it retires
+         *     (default 10 s)
+         * @return this builder
+         */
+        public Builder blockingKeepAlive(Duration keepAlive) {
+            Objects.requireNonNull(keepAlive, "blockingKeepAlive");
+            if (keepAlive.isNegative()) {
+                throw new IllegalArgumentException("blockingKeepAlive must not be negative, got " + keepAlive);
+            }
+            blockingKeepAlive = keepAlive;
+            return this;
+        }
+
         /** @return a started runtime */
         public WeftRuntime build() {
             RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
-                    shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL);
+                    shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
+                    startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive);
             return new WeftRuntime(multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config));
         }
     }

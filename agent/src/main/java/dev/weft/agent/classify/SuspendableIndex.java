@@ -206,8 +206,12 @@ public final class SuspendableIndex {
                         || m.getParameters().size() != params.size()) {
                     continue;
                 }
-                if (m.getParameters().asTypeList().asErasures().equals(params)
-                        && annotated(m)) {
+                // Match after substituting the supertype's type arguments (Impl.apply(String)
+                // overrides Fn<String>.apply(T)), or on the declared erasure (javac's bridge
+                // Impl.apply(Object) implements Fn.apply(Object)).
+                boolean sameParams = m.getParameters().asTypeList().asErasures().equals(params)
+                        || m.asDefined().getParameters().asTypeList().asErasures().equals(params);
+                if (sameParams && annotated(m)) {
                     return true;
                 }
             }

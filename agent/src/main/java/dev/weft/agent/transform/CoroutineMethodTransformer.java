@@ -62,6 +62,10 @@ final class CoroutineMethodTransformer {
     private final MethodNode method;
     private final String token;
     private final SuspendableIndex index;
+    /** First slot of the spill temporaries, shared by all suspension points. */
+    private int tempBase;
+    /** One past the highest spill slot used. */
+    private int tempTop;
 
     /** A value to save at a suspension point: where it lives and how to save it. */
     private record Saved(int slot, ValueKind kind, Object frameType) {
@@ -123,6 +127,9 @@ final class CoroutineMethodTransformer {
         int contSlot = method.maxLocals;
         int pinSlot = contSlot + 1;
         method.maxLocals += 2;
+        // Spill temporaries of different suspension points never overlap in time (each is
+        // stored right before its call and dead after it), so every site reuses the same slots.
+        tempBase = method.maxLocals;
 
         List<AbstractInsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -145,6 +152,7 @@ final class CoroutineMethodTransformer {
             }
             sites.add(emitSite(call, sites.size(), frames.localsAt(i), frames.stackAt(i), liveness, i, contSlot));
         }
+        method.maxLocals = Math.max(method.maxLocals, tempTop);
         if (sites.isEmpty()) {
             return 0;
         }
@@ -218,6 +226,7 @@ final class CoroutineMethodTransformer {
         }
         // Spill the operand stack (bottom first) into fresh locals.
         List<Saved> spilled = new ArrayList<>();
+        int nextTemp = tempBase;
         for (int j = 0; j < stackTypes.size(); j++) {
             Object t = stackTypes.get(j);
             ValueKind kind = ValueKind.of(t);
@@ -225,8 +234,9 @@ final class CoroutineMethodTransformer {
                 throw new TransformException(TransformRule.UNSUPPORTED_SHAPE, owner, method.name + method.desc, sourceFile,
                         lineOf(call), "operand stack entry " + t + " at a suspension point");
             }
-            spilled.add(new Saved(method.maxLocals, kind, t));
-            method.maxLocals += kind.size;
+            spilled.add(new Saved(nextTemp, kind, t));
+            nextTemp += kind.size;
+            tempTop = Math.max(tempTop, nextTemp);
             if (kind.size == 2) {
                 j++;
             }

@@ -16,6 +16,9 @@ final class PoolClassWriter extends ClassWriter {
     PoolClassWriter(SuspendableIndex types) {
         super(ClassWriter.COMPUTE_FRAMES);
         this.types = types;
+        // ASM bounds frame computation against hostile input (10 MiB, 1e8 steps by default);
+        // rewritten methods with many suspension points legitimately need more.
+        setComputeLimits(256 << 20, 4_000_000_000L);
     }
 
     @Override

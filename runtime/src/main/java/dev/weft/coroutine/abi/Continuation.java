@@ -42,11 +42,15 @@ public final class Continuation {
     /** The token of the method the caller is about to call; consumed at entry. */
     public Object armed;
 
-    private long[] prims = new long[16];
+    // Empty until the first suspension: most tasks never suspend deep, many never suspend.
+    private static final long[] NO_PRIMS = {};
+    private static final Object[] NO_REFS = {};
+    private static final int[] NO_LABELS = {};
+    private long[] prims = NO_PRIMS;
     private int primTop;
-    private Object[] refs = new Object[16];
+    private Object[] refs = NO_REFS;
     private int refTop;
-    private int[] labels = new int[8];
+    private int[] labels = NO_LABELS;
     private int labelTop;
 
     /** Nesting of frames entered unarmed; while positive, awaits block instead of suspending. */
@@ -196,7 +200,7 @@ public final class Continuation {
     /** @param v a live reference local */
     public void pushRef(Object v) {
         if (refTop == refs.length) {
-            refs = Arrays.copyOf(refs, refTop * 2);
+            refs = Arrays.copyOf(refs, Math.max(4, refTop * 2));
         }
         refs[refTop++] = v;
     }
@@ -204,14 +208,14 @@ public final class Continuation {
     /** @param label the call site this frame suspended in; pushed after its values */
     public void pushLabel(int label) {
         if (labelTop == labels.length) {
-            labels = Arrays.copyOf(labels, labelTop * 2);
+            labels = Arrays.copyOf(labels, Math.max(4, labelTop * 2));
         }
         labels[labelTop++] = label;
     }
 
     private void pushPrim(long v) {
         if (primTop == prims.length) {
-            prims = Arrays.copyOf(prims, primTop * 2);
+            prims = Arrays.copyOf(prims, Math.max(4, primTop * 2));
         }
         prims[primTop++] = v;
     }

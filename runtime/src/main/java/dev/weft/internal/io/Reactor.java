@@ -96,6 +96,14 @@ public final class Reactor implements AutoCloseable {
         return registered.get();
     }
 
+    /**
+     * Wakes the turning thread now, or makes its next select return at once (the selector
+     * remembers a wake-up that comes before the select): used to unpark a worker parked here.
+     */
+    public void wakeupNow() {
+        selector.wakeup();
+    }
+
     /** Wakes the turning thread if it is selecting; at most one wake-up per select. */
     public void wakeup() {
         if (selecting.get() && wakeupPending.compareAndSet(false, true)) {

@@ -79,6 +79,15 @@ public final class Parker {
         }
     }
 
+    /**
+     * Consumes a pending notification without parking. Owner only.
+     *
+     * @return true if one was pending
+     */
+    public boolean tryConsume() {
+        return STATE.compareAndSet(this, NOTIFIED, EMPTY);
+    }
+
     /** Wakes the owner, now or at its next park. Any thread. */
     public void unpark() {
         if ((int) STATE.getAndSet(this, NOTIFIED) == PARKED) {

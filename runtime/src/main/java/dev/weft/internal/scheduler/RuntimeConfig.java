@@ -1,5 +1,6 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.time.ClockSource;
 import dev.weft.TaskFailedException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,6 +14,9 @@ import java.util.function.Consumer;
  * @param shutdownTimeout how long {@code close()} waits for cancelled tasks to finish
  * @param localQueueCapacity slots of each worker's local run queue (a power of two)
  * @param eventInterval a worker checks the injection queue first every this many polls
+ * @param clock where timers read time (a paused clock in tests)
+ * @param maxBlockingThreads most threads of the blocking pool
+ * @param blockingKeepAlive how long an idle blocking thread waits before it retires
  */
 public record RuntimeConfig(
         int workerThreads,
@@ -20,10 +24,17 @@ public record RuntimeConfig(
         Consumer<? super TaskFailedException> onTaskFailure,
         Duration shutdownTimeout,
         int localQueueCapacity,
-        int eventInterval) {
+        int eventInterval,
+        ClockSource clock,
+        int maxBlockingThreads,
+        Duration blockingKeepAlive) {
 
     /** Local queue slots per worker, as in Tokio. */
     public static final int DEFAULT_LOCAL_QUEUE_CAPACITY = 256;
     /** Polls between two fairness checks of the injection queue, as in Tokio. */
     public static final int DEFAULT_EVENT_INTERVAL = 61;
+    /** Blocking-pool threads at most, as in Tokio. */
+    public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
+    /** Idle time before a blocking thread retires, as in Tokio. */
+    public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
 }

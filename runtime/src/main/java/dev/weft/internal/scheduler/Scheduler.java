@@ -1,5 +1,9 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.blocking.BlockingPool;
+import dev.weft.internal.io.Reactors;
+import dev.weft.internal.time.TimeDrivers;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.weft.CancelledException;
 import dev.weft.TaskFailedException;
 import dev.weft.future.Awaitable;
@@ -47,6 +51,42 @@ public abstract class Scheduler implements TaskScheduler {
     protected Scheduler(RuntimeConfig config, int concurrency) {
         this.config = config;
         this.owned = new OwnedTasks(concurrency);
+        this.driver = new Driver(config.clock());
+        this.blocking = new BlockingPool(config.maxBlockingThreads(), config.blockingKeepAlive(),
+                r -> {
+                    Thread t = new Thread(r, config.threadNamePrefix() + "blocking-" + BLOCKING_IDS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, null);
+    }
+
+    static {
+        // Timers and sockets find the runtime of the calling thread through its context.
+        TimeDrivers.install(() -> {
+            RuntimeContext c = RuntimeContext.current();
+            return c == null ? null : c.scheduler().driver.time();
+        });
+        Reactors.install(() -> {
+            RuntimeContext c = RuntimeContext.current();
+            return c == null ? null : c.scheduler().driver.reactor();
+        });
+    }
+
+    private static final AtomicInteger BLOCKING_IDS = new AtomicInteger();
+
+    /** Timers and I/O, turned by an idle worker. */
+    protected final Driver driver;
+    /** Threads for blocking work. */
+    protected final BlockingPool blocking;
+
+    /** @return the time and I/O driver */
+    public Driver driver() {
+        return driver;
+    }
+
+    /** @return the blocking pool */
+    public BlockingPool blockingPool() {
+        return blocking;
     }
 
     /** @return the configuration */
@@ -196,10 +236,19 @@ public abstract class Scheduler implements TaskScheduler {
             return woken;
         }
 
+        /** Also called on every wake: the current-thread flavour wakes its selector with it. */
+        private volatile Runnable alsoWake = () -> { };
+
+        /** @param r called after every wake of the root */
+        public void alsoWake(Runnable r) {
+            alsoWake = r;
+        }
+
         @Override
         public void schedule(TaskCell<?> task) {
             woken = true;
             parker.unpark();
+            alsoWake.run();
         }
 
         @Override
@@ -237,6 +286,8 @@ public abstract class Scheduler implements TaskScheduler {
         }
         boolean drained = awaitDrained(deadline);
         stopWorkers(deadline);
+        blocking.shutdown();
+        driver.close();
         if (!drained) {
             List<TaskCell<?>> stuck = owned.snapshot();
             if (!stuck.isEmpty()) {

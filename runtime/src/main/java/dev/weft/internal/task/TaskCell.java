@@ -41,10 +41,12 @@ public final class TaskCell<T> implements Waker {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final VarHandle JOIN_WAKER;
+    private static final VarHandle LISTENER;
 
     static {
         try {
             JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Waker.class);
+            LISTENER = MethodHandles.lookup().findVarHandle(TaskCell.class, "listener", CompletionListener.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,7 +57,6 @@ public final class TaskCell<T> implements Waker {
     private final TaskScheduler scheduler;
     /** Null once complete, so a finished task keeps nothing alive. */
     private Awaitable<T> future;
-    private final String description;
     private boolean started;
     private Object[] locals;
 
@@ -86,7 +87,6 @@ public final class TaskCell<T> implements Waker {
         this.id = NEXT_ID.getAndIncrement();
         this.future = future;
         this.scheduler = scheduler;
-        this.description = future.getClass().getName();
     }
 
     /** @return the task's id, unique in this JVM */
@@ -107,6 +107,32 @@ public final class TaskCell<T> implements Waker {
     /** @param l told once when the task completes; call before the task is first scheduled */
     public void setCompletionListener(CompletionListener l) {
         listener = l;
+    }
+
+    /** Marks that listeners were already told; later ones are told at once. */
+    private static final CompletionListener TOLD = t -> { };
+
+    /**
+     * Adds a listener at any time, from any thread: told once when the task completes, or at
+     * once (on the caller's thread) if it already has.
+     *
+     * @param l the listener
+     */
+    public void addCompletionListener(CompletionListener l) {
+        while (true) {
+            CompletionListener cur = listener;
+            if (cur == TOLD) {
+                l.completed(this);
+                return;
+            }
+            CompletionListener next = cur == null ? l : t -> {
+                cur.completed(t);
+                l.completed(t);
+            };
+            if (LISTENER.compareAndSet(this, cur, next)) {
+                return;
+            }
+        }
     }
 
     // ===== waking and aborting (any thread) =====
@@ -229,7 +255,7 @@ public final class TaskCell<T> implements Waker {
         if (w != null) {
             wakeQuietly(w);
         }
-        CompletionListener l = listener;
+        CompletionListener l = (CompletionListener) LISTENER.getAndSet(this, TOLD);
         if (l != null) {
             l.completed(this);
         }
@@ -313,6 +339,6 @@ public final class TaskCell<T> implements Waker {
 
     @Override
     public String toString() {
-        return "task-" + id + " (" + description + ", " + state + ")";
+        return "task-" + id + " (" + future.getClass().getName() + ", " + state + ")";
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>At most one thread drives at a time ({@code driver}); a second concurrent
+ *   <li>At most one thread drives at a time ({@code drivingThread}); a second concurrent
  *       {@code blockOn} is refused with a message naming the driving thread.</li>
  *   <li>{@code schedule} appends to the queue and then reads {@code activeParker}; the driver
  *       publishes {@code activeParker} and then reads the queue before parking (both volatile),
@@ -26,7 +26,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CurrentThreadScheduler extends Scheduler {
     private final ConcurrentLinkedQueue<TaskCell<?>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<Thread> driver = new AtomicReference<>();
+    private final AtomicReference<Thread> drivingThread = new AtomicReference<>();
+    /** The root being driven, for the driver's "is there work" check; driving thread only. */
+    private volatile RootDriver activeRoot;
+    /** True while the driving thread parks in the selector. */
+    private volatile boolean inDriver;
+    /** Passes of the run loop, for the periodic driver turn; driving thread only. */
+    private int turns;
     private volatile Parker activeParker;
 
     /** @param config the validated configuration */
@@ -40,6 +46,9 @@ public final class CurrentThreadScheduler extends Scheduler {
         Parker p = activeParker;
         if (p != null) {
             p.unpark();
+            if (inDriver) {
+                driver.wakeup();
+            }
         }
     }
 
@@ -50,7 +59,7 @@ public final class CurrentThreadScheduler extends Scheduler {
 
     private void acquireDriver() {
         Thread me = Thread.currentThread();
-        Thread other = driver.compareAndExchange(null, me);
+        Thread other = drivingThread.compareAndExchange(null, me);
         if (other != null) {
             throw new IllegalStateException("a current-thread Weft runtime runs on one thread at a time, and '"
                     + other.getName() + "' is inside its blockOn; spawn the work instead, or use a multi-thread runtime");
@@ -67,13 +76,20 @@ public final class CurrentThreadScheduler extends Scheduler {
             acquireDriver();
             try {
                 RootDriver rootDriver = new RootDriver();
+                rootDriver.alsoWake(() -> {
+                    if (inDriver) {
+                        driver.wakeup();
+                    }
+                });
                 TaskCell<T> root = new TaskCell<>(future, rootDriver);
+                activeRoot = rootDriver;
                 activeParker = rootDriver.parker;
                 drive(ctx, root, rootDriver);
                 return outputOf(root);
             } finally {
                 activeParker = null;
-                driver.set(null);
+                activeRoot = null;
+                drivingThread.set(null);
             }
         } finally {
             ctx.exit();
@@ -93,9 +109,29 @@ public final class CurrentThreadScheduler extends Scheduler {
                 continue;
             }
             if (!rootDriver.isWoken() && queue.isEmpty()) {
-                rootDriver.parker.park();
+                parkInDriver(rootDriver.parker);
+            } else if (++turns % interval == 0) {
+                driver.turnNow();   // timers and sockets while the queue stays busy
             }
         }
+    }
+
+    /** The only thread parks in the selector, bounded by the next timer; schedule() wakes it. */
+    private void parkInDriver(Parker parker) {
+        inDriver = true;
+        try {
+            if (!parker.tryConsume() && !rootIsWoken() && queue.isEmpty()) {
+                driver.park(true);
+            }
+        } finally {
+            inDriver = false;
+        }
+        parker.tryConsume();
+    }
+
+    private boolean rootIsWoken() {
+        RootDriver r = activeRoot;
+        return r != null && r.isWoken();
     }
 
     private int runQueued(RuntimeContext ctx, int max) {
@@ -111,7 +147,7 @@ public final class CurrentThreadScheduler extends Scheduler {
     /** Drives the queue on the closing thread, so cancelled tasks unwind. */
     @Override
     protected boolean awaitDrained(long deadline) {
-        if (RuntimeContext.current() != null || driver.get() != null) {
+        if (RuntimeContext.current() != null || drivingThread.get() != null) {
             // another thread drives (it will run the cancellations), or we cannot enter here
             return super.awaitDrained(deadline);
         }
@@ -136,7 +172,7 @@ public final class CurrentThreadScheduler extends Scheduler {
                 return true;
             } finally {
                 activeParker = null;
-                driver.set(null);
+                drivingThread.set(null);
             }
         } catch (IllegalStateException raced) {
             return super.awaitDrained(deadline);

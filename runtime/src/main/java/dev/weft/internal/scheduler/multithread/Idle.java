@@ -64,6 +64,11 @@ final class Idle {
         return s >>> UNPARK_SHIFT;
     }
 
+    /** @return true if every worker is parked (counted as not unparked); any thread */
+    boolean allParked() {
+        return unparked(state) == 0;
+    }
+
     /** @return the index of a parked worker to unpark, or -1 if none should be; any thread */
     int workerToNotify() {
         if (!notifyShouldWakeup()) {

@@ -67,7 +67,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     @Override
     public void schedule(TaskCell<?> task) {
         Worker w = currentWorker();
-        if (w != null) {
+        if (w != null && !w.inDriver) {
             w.scheduleLocal(task, false);
             return;
         }
@@ -78,7 +78,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     @Override
     public void scheduleYield(TaskCell<?> task) {
         Worker w = currentWorker();
-        if (w != null) {
+        if (w != null && !w.inDriver) {
             w.scheduleLocal(task, true);
             return;
         }
@@ -104,7 +104,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     void notifyParked() {
         int i = idle.workerToNotify();
         if (i >= 0) {
-            workers[i].parker.unpark();
+            workers[i].unpark();
         }
     }
 
@@ -125,7 +125,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     protected void stopWorkers(long deadline) {
         shutdown = true;
         for (Worker w : workers) {
-            w.parker.unpark();
+            w.unpark();
         }
         for (WorkerThread t : threads) {
             long left = deadline - System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.weft.internal.scheduler.multithread;
 
 import dev.weft.internal.scheduler.InjectQueue;
+import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.WorkerThread;
@@ -38,6 +39,8 @@ final class Worker implements Runnable {
     final int index;
     final LocalQueue<TaskCell<?>> queue;
     final Parker parker = new Parker(null);
+    /** True while this worker parks in the driver; read by notifiers to wake the selector. */
+    volatile boolean inDriver;
     private final MultiThreadScheduler shared;
     /** owner-only: the task woken most recently from this worker; not stealable. */
     private TaskCell<?> lifo;
@@ -84,6 +87,7 @@ final class Worker implements Runnable {
     private TaskCell<?> nextTask() {
         tick++;
         if (tick % shared.config().eventInterval() == 0) {
+            maintenance();
             TaskCell<?> t = shared.inject.pop();
             if (t != null) {
                 return t;
@@ -99,6 +103,20 @@ final class Worker implements Runnable {
             return t;
         }
         return nextRemoteBatch();
+    }
+
+    /** Serves due timers and ready sockets while every worker is busy. */
+    private void maintenance() {
+        Driver driver = shared.driver();
+        if (driver.tryAcquire()) {
+            inDriver = true;
+            try {
+                driver.turnNow();
+            } finally {
+                inDriver = false;
+                driver.release();
+            }
+        }
     }
 
     /** Takes a fair share of the injection queue: one to run now, the rest into the local queue. */
@@ -201,6 +219,14 @@ final class Worker implements Runnable {
 
     // ===== parking =====
 
+    /** Wakes this worker, whether it parks on its parker or in the driver. Any thread. */
+    void unpark() {
+        parker.unpark();
+        if (inDriver) {
+            shared.driver().wakeup();
+        }
+    }
+
     private void park() {
         if (lifo != null || !queue.isEmpty()) {
             return;
@@ -211,7 +237,24 @@ final class Worker implements Runnable {
             shared.notifyIfWorkPending();
         }
         while (!shared.shutdown) {
-            parker.park();
+            Driver driver = shared.driver();
+            if (driver.tryAcquire()) {
+                // Park in the selector, bounded by the next timer. Tasks that timers or I/O wake
+                // from here go to the injection queue (inDriver), and a parked worker, maybe this
+                // one, is notified.
+                inDriver = true;
+                try {
+                    if (!parker.tryConsume()) {
+                        driver.park(shared.idle.allParked() && shared.inject.isEmpty());
+                    }
+                } finally {
+                    inDriver = false;
+                    driver.release();
+                }
+                parker.tryConsume();
+            } else {
+                parker.park();
+            }
             if (!shared.idle.isParked(index)) {
                 // a notifier took us off the sleepers and counted us as searching
                 searching = true;

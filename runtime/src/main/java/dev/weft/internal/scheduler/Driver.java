@@ -1,0 +1,85 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.internal.io.Reactor;
+import dev.weft.internal.time.ClockSource;
+import dev.weft.internal.time.TimeDriver;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The runtime's time and I/O drivers, turned by whichever idle worker gets it first: that worker
+ * parks in the selector with a timeout of the next timer deadline, the others park on their
+ * {@link Parker}. Busy workers turn it without waiting every few dozen polls, so timers and
+ * readiness are served even when no worker idles.
+ *
+ * <h2>Who may call</h2>
+ * {@link #tryAcquire()}, then {@link #park(boolean)} or {@link #turnNow()}, then
+ * {@link #release()}: one thread at a time. {@link #wakeup()}: any thread.
+ */
+public final class Driver implements AutoCloseable {
+    private final Reactor reactor = new Reactor();
+    private final TimeDriver time;
+    private final AtomicBoolean held = new AtomicBoolean();
+
+    /** @param clock where timers read time */
+    public Driver(ClockSource clock) {
+        this.time = new TimeDriver(clock, reactor::wakeupNow);
+    }
+
+    /** @return the timers */
+    public TimeDriver time() {
+        return time;
+    }
+
+    /** @return the reactor */
+    public Reactor reactor() {
+        return reactor;
+    }
+
+    /** @return true if the caller now turns the driver */
+    public boolean tryAcquire() {
+        return !held.get() && held.compareAndSet(false, true);
+    }
+
+    /** Gives the driver back. */
+    public void release() {
+        held.set(false);
+    }
+
+    /**
+     * Waits for readiness or the next timer, then fires what is due. Holder only.
+     *
+     * @param everyTaskIdle true if no task can run now: a paused clock may then jump forward
+     */
+    public void park(boolean everyTaskIdle) {
+        time.processExpired();
+        long timeout = time.nanosUntilNext();
+        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE) {
+            time.advanceIdleClock();
+            reactor.turn(0);
+            return;
+        }
+        reactor.turn(timeout == Long.MAX_VALUE ? -1 : timeout);
+        time.processExpired();
+    }
+
+    /** Fires due timers and ready channels without waiting. Holder only. */
+    public void turnNow() {
+        reactor.turn(0);
+        time.processExpired();
+    }
+
+    /** Wakes the holder out of {@link #park(boolean)}, or makes its next park return at once. */
+    public void wakeup() {
+        reactor.wakeupNow();
+    }
+
+    @Override
+    public void close() {
+        try {
+            reactor.close();
+        } catch (IOException ignored) {
+            // closing a selector does not fail in practice
+        }
+    }
+}
