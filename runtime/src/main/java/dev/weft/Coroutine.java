@@ -136,6 +136,16 @@ public final class Coroutine<T> implements Awaitable<T> {
         return continuation.isCancelRequested();
     }
 
+    /**
+     * The logical stack of this coroutine while it is suspended: the frames that will be
+     * re-entered on resume, innermost first, with the source line each one suspended at.
+     *
+     * @return the frames, or an empty list if it is running, done or not started
+     */
+    public java.util.List<StackTraceElement> suspendedStack() {
+        return continuation.suspendedFrames();
+    }
+
     /** @return true once the coroutine has completed, normally or not */
     public boolean isDone() {
         return done;

@@ -64,9 +64,10 @@ public final class Time {
      * @param <T> the result type
      * @return the body's result
      * @throws Elapsed if the limit passed first
+     * @throws Exception whatever {@code body} throws, unchanged
      */
     @Suspendable
-    public static <T> T timeout(Duration limit, AsyncCallable<T> body) {
+    public static <T> T timeout(Duration limit, AsyncCallable<T> body) throws Exception {
         TimeDriver driver = TimeDrivers.current();
         long deadline = driver.clock().nanoTime() + saturatedNanos(limit);
         return Async.await(new TimeoutFuture<>(Coroutine.of(body), new SleepEntry(driver, deadline), limit));

@@ -43,8 +43,10 @@ public final class RuntimeAbi {
     public static final String SUSPENDING = "suspending";
     /** {@code Object armed} field. */
     public static final String ARMED = "armed";
-    /** {@code int pushLabel(int)} and {@code int popLabel()}. */
+    /** {@code void pushLabel(int label, String site)} and {@code int popLabel()}. */
     public static final String PUSH_LABEL = "pushLabel";
+    /** Descriptor of {@link #PUSH_LABEL}; the site is {@code class|method|file|line}. */
+    public static final String PUSH_LABEL_DESC = "(ILjava/lang/String;)V";
     /** See {@link #PUSH_LABEL}. */
     public static final String POP_LABEL = "popLabel";
 

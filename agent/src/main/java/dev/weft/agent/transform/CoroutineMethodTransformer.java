@@ -53,7 +53,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * restore: switch (c.popLabel()) { k: locals = pop...; goto resume_k }
  * body:    ... spill stack to t0..tn
  * resume_k: load t0..tn; if (c != null) c.armed = CALLEE; call
- *          if (c != null &amp;&amp; c.suspending) { pop result; push live locals, t0..tn; pushLabel(k); return dummy }
+ *          if (c != null &amp;&amp; c.suspending) { pop result; push live locals, t0..tn; pushLabel(k, SITE); return dummy }
  * </pre>
  */
 final class CoroutineMethodTransformer {
@@ -280,7 +280,8 @@ final class CoroutineMethodTransformer {
         }
         after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
         after.add(new LdcInsnNode(label));
-        after.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.PUSH_LABEL, "(I)V", false));
+        after.add(new LdcInsnNode(site(call)));
+        after.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.PUSH_LABEL, RuntimeAbi.PUSH_LABEL_DESC, false));
         Type own = Type.getReturnType(method.desc);
         AbstractInsnNode dummy = ValueKind.dummyFor(own);
         if (dummy != null) {
@@ -379,6 +380,11 @@ final class CoroutineMethodTransformer {
             }
         }
         return -1;
+    }
+
+    /** Where this frame suspended, for logical stacks: {@code class|method|file|line}, interned by ldc. */
+    private String site(MethodInsnNode call) {
+        return owner.replace('/', '.') + "|" + method.name + "|" + (sourceFile == null ? "" : sourceFile) + "|" + lineOf(call);
     }
 
     private static String describe(MethodInsnNode call) {

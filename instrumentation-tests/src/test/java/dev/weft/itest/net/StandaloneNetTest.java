@@ -103,9 +103,14 @@ class StandaloneNetTest {
                 client[0] = TcpStream.connect(addr);
                 return client[0].read(ByteBuffer.allocate(8));
             });
-            TcpStream accepted = Coroutine.blockOn(listener::accept);
             CompletableFuture<Void> woken = new CompletableFuture<>();
-            while (client[0] == null || !reader.poll(() -> woken.complete(null)).isPending()) {
+            CompletableFuture<Void> connected = new CompletableFuture<>();
+            // the first polls connect; once the read itself is pending, the coroutine waits on the socket
+            while (!reader.poll(() -> connected.complete(null)).isPending() || client[0] == null) {
+                connected.get();
+            }
+            TcpStream accepted = Coroutine.blockOn(listener::accept);
+            while (!reader.poll(() -> woken.complete(null)).isPending()) {
                 Thread.sleep(1);
             }
             client[0].close();

@@ -27,7 +27,8 @@ class RuntimeAbiTest {
         assertEquals(IllegalStateException.class, c.getMethod(RuntimeAbi.CORRUPTED, String.class).getReturnType());
         assertEquals(boolean.class, c.getField(RuntimeAbi.SUSPENDING).getType());
         assertEquals(Object.class, c.getField(RuntimeAbi.ARMED).getType());
-        c.getMethod(RuntimeAbi.PUSH_LABEL, int.class);
+        c.getMethod(RuntimeAbi.PUSH_LABEL, int.class, String.class);
+        assertEquals("(ILjava/lang/String;)V", RuntimeAbi.PUSH_LABEL_DESC);
         assertEquals(int.class, c.getMethod(RuntimeAbi.POP_LABEL).getReturnType());
         for (String kind : new String[] {"Int", "Long", "Float", "Double", "Ref"}) {
             Method pop = c.getMethod("pop" + kind);

@@ -51,6 +51,8 @@ public final class Continuation {
     private Object[] refs = NO_REFS;
     private int refTop;
     private int[] labels = NO_LABELS;
+    /** Parallel to {@code labels}: where each frame suspended. */
+    private Object[] sites = NO_REFS;
     private int labelTop;
 
     /** Nesting of frames entered unarmed; while positive, awaits block instead of suspending. */
@@ -205,12 +207,39 @@ public final class Continuation {
         refs[refTop++] = v;
     }
 
-    /** @param label the call site this frame suspended in; pushed after its values */
-    public void pushLabel(int label) {
+    /**
+     * @param label the call site this frame suspended in; pushed after its values
+     * @param site where that is, {@code class|method|file|line}, for logical stacks
+     */
+    public void pushLabel(int label, String site) {
         if (labelTop == labels.length) {
             labels = Arrays.copyOf(labels, Math.max(4, labelTop * 2));
+            sites = Arrays.copyOf(sites, labels.length);
         }
+        sites[labelTop] = site;
         labels[labelTop++] = label;
+    }
+
+    /**
+     * The suspended frames, innermost first, as stack trace elements: the logical stack of a
+     * suspended coroutine. Read from another thread it is a best-effort snapshot.
+     *
+     * @return the frames; empty if the coroutine is not suspended
+     */
+    public java.util.List<StackTraceElement> suspendedFrames() {
+        Object[] s = sites;
+        int n = Math.min(labelTop, s.length);
+        java.util.List<StackTraceElement> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object site = s[i];
+            if (site instanceof String) {
+                String[] p = ((String) site).split("\\|", 4);
+                if (p.length == 4) {
+                    out.add(new StackTraceElement(p[0], p[1], p[2].isEmpty() ? null : p[2], Integer.parseInt(p[3])));
+                }
+            }
+        }
+        return out;
     }
 
     private void pushPrim(long v) {
@@ -225,6 +254,7 @@ public final class Continuation {
         if (labelTop == 0) {
             throw corrupted("no saved frame to resume");
         }
+        sites[labelTop - 1] = null;
         return labels[--labelTop];
     }
 
@@ -263,6 +293,7 @@ public final class Continuation {
     /** Drops every saved frame and flag; used when the coroutine ends. */
     public void clear() {
         Arrays.fill(refs, 0, refTop, null);
+        Arrays.fill(sites, 0, Math.min(labelTop, sites.length), null);
         refTop = 0;
         primTop = 0;
         labelTop = 0;

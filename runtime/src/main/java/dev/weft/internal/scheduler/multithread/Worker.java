@@ -253,6 +253,11 @@ final class Worker implements Runnable {
                 }
                 parker.tryConsume();
             } else {
+                if (driver.time().clock().isPaused() && shared.idle.allParked()) {
+                    // the driver's holder decided "not every task is idle" before this worker
+                    // parked: make it look again, so a paused clock can jump forward
+                    driver.wakeup();
+                }
                 parker.park();
             }
             if (!shared.idle.isParked(index)) {
