@@ -2,7 +2,7 @@ package dev.weft.time;
 
 import dev.weft.Async;
 import dev.weft.AsyncCallable;
-import dev.weft.Coroutine;
+import dev.weft.Select;
 import dev.weft.Suspendable;
 import dev.weft.internal.time.SleepEntry;
 import dev.weft.internal.time.TimeDriver;
@@ -70,7 +70,15 @@ public final class Time {
     public static <T> T timeout(Duration limit, AsyncCallable<T> body) throws Exception {
         TimeDriver driver = TimeDrivers.current();
         long deadline = driver.clock().nanoTime() + saturatedNanos(limit);
-        return Async.await(new TimeoutFuture<>(Coroutine.of(body), new SleepEntry(driver, deadline), limit));
+        // A biased select, the work first (as Tokio's timeout polls its future before the delay):
+        // when the sleep wins, the select cancels the work and polls it once more to run its
+        // finally blocks, then the arm throws.
+        return Select.<T>biased()
+                .onCall(body, value -> value)
+                .on(new SleepEntry(driver, deadline), elapsed -> {
+                    throw new Elapsed(limit);
+                })
+                .await();
     }
 
     /**
