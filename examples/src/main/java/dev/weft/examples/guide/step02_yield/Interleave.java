@@ -54,7 +54,9 @@ public final class Interleave {
     void run() throws Exception {
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).startPaused(true).build()) {
             out.println("with Time.sleep (await):");
-            rt.blockOn(() -> {
+            // Spawned from a task on the worker, so both exist before the paused clock first moves
+            // (a blockOn body runs on the calling thread, which the paused clock does not wait for).
+            rt.blockOn(() -> Task.spawn(() -> {
                 start = Time.nanoTime();
                 JoinHandle<String> a = Task.spawn(() -> awaiting("A", 10));
                 JoinHandle<String> b = Task.spawn(() -> awaiting("B", 15));
@@ -62,7 +64,7 @@ public final class Interleave {
                 String second = b.join();
                 out.println("  both done at " + now() + ": " + first + ", " + second);
                 return null;
-            });
+            }).join());
             out.println("with Thread.sleep (blocking):");
             rt.blockOn(() -> {
                 JoinHandle<String> a = Task.spawn(() -> blocking("A", 10));
