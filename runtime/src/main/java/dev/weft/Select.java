@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * while (true) {
  *     boolean more = Select.<Boolean>random()
  *             .on(rx.recvAwaitable(), msg -> { handle(msg); return msg != null; })
- *             .on(ticks.next(), t -> { flush(); return true; })
+ *             .onCall(ticks::tick, t -> { flush(); return true; })
  *             .on(shutdown.notified(), x -> false)
  *             .await();
  *     if (!more) break;

@@ -9,7 +9,7 @@ public enum TransformRule {
     SUSPENDABLE_CONSTRUCTOR("constructors and static initializers cannot be @Suspendable,"
             + " because an object under construction cannot be re-entered; use a suspendable factory method"),
     /** A class-file version the agent was not built for. */
-    UNSUPPORTED_CLASS_VERSION("the class-file version is not supported by this agent (Java 17 to 25 are)"),
+    UNSUPPORTED_CLASS_VERSION("the class-file version is not supported by this agent (class files of Java 8 to 25 are)"),
     /** Bytecode the transformation does not understand (not emitted by javac). */
     UNSUPPORTED_SHAPE("the bytecode shape around a suspension point is not supported");
 

@@ -26,6 +26,21 @@ public final class ClassFilter {
     }
 
     /**
+     * The runtime's own packages, rewritten whatever {@code include=} says: without them every
+     * {@code Time.sleep}, {@code join} or {@code recv} would block instead of suspending.
+     */
+    private static boolean isRuntime(String internalName) {
+        if (!internalName.startsWith("dev/weft/")) {
+            return false;
+        }
+        String rest = internalName.substring("dev/weft/".length());
+        return rest.indexOf('/') < 0 || RUNTIME_PACKAGES.stream().anyMatch(rest::startsWith);
+    }
+
+    private static final List<String> RUNTIME_PACKAGES = List.of(
+            "future/", "time/", "net/", "fs/", "sync/", "internal/");
+
+    /**
      * @param internalName the class's internal name, or null for hidden/anonymous classes
      * @return true if the agent may rewrite it
      */
@@ -43,8 +58,8 @@ public final class ClassFilter {
                 return false;
             }
         }
-        if (includes.isEmpty()) {
-            return true;
+        if (includes.isEmpty() || isRuntime(internalName)) {
+            return true;   // the runtime's own suspendable methods (sleep, join, recv...) always
         }
         for (String p : includes) {
             if (internalName.startsWith(p)) {

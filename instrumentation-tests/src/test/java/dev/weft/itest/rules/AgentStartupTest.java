@@ -25,6 +25,7 @@ class AgentStartupTest {
 
         public static void main(String[] args) throws Exception {
             System.out.println("rewritten=" + Child.class.isAnnotationPresent(Instrumented.class));
+            System.out.println("runtime rewritten=" + dev.weft.time.Time.class.isAnnotationPresent(Instrumented.class));
             System.out.println("plain=" + work());
             try {
                 System.out.println("coroutine=" + Coroutine.blockOn(Child::work));
@@ -84,5 +85,6 @@ class AgentStartupTest {
         JavaProcess.Outcome o = JavaProcess.run(JavaProcess.agentJar() + "=include=com.example", Child.class);
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.output().contains("rewritten=false"), o.output());
+        assertTrue(o.output().contains("runtime rewritten=true"), "Weft's own classes are always rewritten: " + o.output());
     }
 }

@@ -170,13 +170,34 @@ public abstract class Scheduler implements TaskScheduler {
         }
         RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
         try {
-            RootDriver driver = new RootDriver();
-            TaskCell<T> root = new TaskCell<>(future, driver);
-            driveRoot(ctx, root, driver);
+            RootDriver rootDriver = new RootDriver();
+            TaskCell<T> root = new TaskCell<>(future, rootDriver);
+            roots.add(rootDriver);
+            try {
+                driveRoot(ctx, root, rootDriver);
+            } finally {
+                roots.remove(rootDriver);
+            }
             return outputOf(root);
         } finally {
             ctx.exit();
         }
+    }
+
+    /** The roots of the {@code blockOn} calls in progress, for the paused clock's idle check. */
+    private final java.util.Set<RootDriver> roots = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @return true if every thread inside {@code blockOn} is parked with nothing to run: with the
+     *     workers idle too, a paused clock may jump forward
+     */
+    public boolean rootsIdle() {
+        for (RootDriver r : roots) {
+            if (!r.parked || r.isWoken()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -196,7 +217,14 @@ public abstract class Scheduler implements TaskScheduler {
                 }
                 continue;
             }
-            driver.parker.park();
+            driver.parked = true;
+            if (!driver.isWoken()) {
+                if (this.driver.time().clock().isPaused()) {
+                    this.driver.wakeup();   // let a paused clock re-check: this thread is idle now
+                }
+                driver.parker.park();
+            }
+            driver.parked = false;
         }
     }
 
@@ -219,6 +247,8 @@ public abstract class Scheduler implements TaskScheduler {
     public static final class RootDriver implements TaskScheduler {
         /** Parks the thread that drives the root. */
         public final Parker parker = new Parker(Thread.currentThread());
+        /** True while the driving thread is parked (or about to park) with no wake pending. */
+        volatile boolean parked;
         /** The root is created notified, so the first poll happens without a wake. */
         private volatile boolean woken = true;
 

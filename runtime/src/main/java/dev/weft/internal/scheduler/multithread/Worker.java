@@ -245,7 +245,7 @@ final class Worker implements Runnable {
                 inDriver = true;
                 try {
                     if (!parker.tryConsume()) {
-                        driver.park(shared.idle.allParked() && shared.inject.isEmpty());
+                        driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.rootsIdle());
                     }
                 } finally {
                     inDriver = false;
