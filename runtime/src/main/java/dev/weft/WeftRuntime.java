@@ -1,6 +1,14 @@
 package dev.weft;
 
+import dev.weft.diagnostics.RuntimeMetrics;
+import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
+import dev.weft.internal.dump.RuntimeMXBeanImpl;
+import dev.weft.internal.dump.TaskDumps;
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.PollWatchdog;
+import dev.weft.internal.jfr.WeftEvents;
+import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.time.ClockSource;
 import dev.weft.internal.time.PausedClock;
@@ -9,6 +17,7 @@ import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -38,14 +47,34 @@ import java.util.function.Consumer;
  * {@link CancelledException}, so its {@code finally} blocks run), waits up to the shutdown
  * timeout for them to finish, and stops the workers. If tasks are still running then (they block
  * their thread, or never await), it logs and throws an {@link IllegalStateException} naming them.
+ *
+ * <h2>Diagnostics</h2>
+ * {@link #dumpTasks()} lists every live task with its logical stack, {@link #metrics()} reads the
+ * counters, {@link Builder#registerMBean(boolean)} publishes both over JMX, and the runtime writes
+ * JFR events in category "Weft" (see the README, "Profiling with JFR").
  */
 public final class WeftRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.weft.runtime");
 
-    private final Scheduler scheduler;
+    /** The system property that registers every runtime's MXBean unless the builder says otherwise. */
+    public static final String JMX_PROPERTY = "weft.jmx";
 
-    private WeftRuntime(Scheduler scheduler) {
+    private final Scheduler scheduler;
+    /** Registered MXBean, or null. */
+    private final RuntimeMXBeanImpl mbean;
+
+    private WeftRuntime(Scheduler scheduler, boolean registerMBean) {
         this.scheduler = scheduler;
+        RuntimeMXBeanImpl bean = null;
+        if (registerMBean) {
+            try {
+                bean = RuntimeMXBeanImpl.register(scheduler);
+            } catch (RuntimeException e) {
+                scheduler.close();
+                throw e;
+            }
+        }
+        this.mbean = bean;
     }
 
     /** @return a builder for a work-stealing runtime with worker threads */
@@ -125,6 +154,59 @@ public final class WeftRuntime implements AutoCloseable {
         return new JoinHandle<>(scheduler.spawn(new dev.weft.internal.blocking.BlockingTask<>(scheduler.blockingPool(), work)));
     }
 
+    /**
+     * Spawns {@code body} as a task with a name, which task dumps and JFR events show. Any thread.
+     *
+     * @param name the task's name
+     * @param body the task's body
+     * @param <T> its result type
+     * @return its handle
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public <T> JoinHandle<T> spawn(String name, AsyncCallable<T> body) {
+        Objects.requireNonNull(name, "name");
+        TaskCell<T> t = scheduler.newTask(Coroutine.of(Objects.requireNonNull(body, "body")));
+        t.setName(name);
+        scheduler.submitNew(t);
+        return new JoinHandle<>(t);
+    }
+
+    /** @return the runtime's name ({@code weft-N}), as JMX and JFR events show it */
+    public String name() {
+        return scheduler.name();
+    }
+
+    /**
+     * A task dump: every live task with its id, name, state and logical stack (the frames a
+     * suspended coroutine will re-enter, innermost first, with the line of each). Like a thread
+     * dump, it is read while tasks run: best effort, not one atomic snapshot. Any thread.
+     *
+     * @return the live tasks, ordered by id
+     */
+    public List<TaskInfo> dumpTasks() {
+        return scheduler.dumpTasks();
+    }
+
+    /** @return {@link #dumpTasks()} as text, like a thread dump */
+    public String dumpTasksAsString() {
+        return TaskDumps.format(scheduler.name(), scheduler.dumpTasks());
+    }
+
+    /**
+     * Writes a task dump into the running flight recordings: one {@code dev.weft.TaskDump} event
+     * per live task, sharing a dump id. Any thread.
+     *
+     * @return events written; 0 if no recording enables {@code dev.weft.TaskDump}
+     */
+    public int recordTaskDump() {
+        return JfrGate.on() ? WeftEvents.taskDump(scheduler.name(), scheduler.dumpTasks()) : 0;
+    }
+
+    /** @return the runtime's counters now (workers, tasks, queues, polls, steals, parks, blocking pool, timers) */
+    public RuntimeMetrics metrics() {
+        return scheduler.metrics();
+    }
+
     /** @return how many tasks are live (spawned and not completed) */
     public int liveTasks() {
         return scheduler.liveTasks();
@@ -138,6 +220,9 @@ public final class WeftRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (mbean != null) {
+            mbean.unregister();
+        }
         scheduler.close();
     }
 
@@ -153,6 +238,8 @@ public final class WeftRuntime implements AutoCloseable {
         private boolean startPaused;
         private int maxBlockingThreads = RuntimeConfig.DEFAULT_MAX_BLOCKING_THREADS;
         private Duration blockingKeepAlive = RuntimeConfig.DEFAULT_BLOCKING_KEEP_ALIVE;
+        private Duration longPollThreshold = PollWatchdog.DEFAULT_THRESHOLD;
+        private boolean registerMBean = Boolean.getBoolean(JMX_PROPERTY);
 
         private Builder(boolean multiThread) {
             this.multiThread = multiThread;
@@ -260,12 +347,40 @@ public final class WeftRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param threshold a poll that holds its thread longer is reported as a
+         *     {@code dev.weft.LongPoll} JFR event with the thread's stack, while a recording enables
+         *     that event; at least 1 ms (default 10 ms)
+         * @return this builder
+         */
+        public Builder longPollThreshold(Duration threshold) {
+            Objects.requireNonNull(threshold, "longPollThreshold");
+            if (threshold.compareTo(Duration.ofMillis(1)) < 0) {
+                throw new IllegalArgumentException("longPollThreshold must be at least 1 ms, got " + threshold);
+            }
+            longPollThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * @param register whether to register a {@link dev.weft.diagnostics.WeftRuntimeMXBean} as
+         *     {@code dev.weft:type=Runtime,name="weft-N"} until the runtime closes (default: the
+         *     system property {@code weft.jmx}, false if unset)
+         * @return this builder
+         */
+        public Builder registerMBean(boolean register) {
+            registerMBean = register;
+            return this;
+        }
+
         /** @return a started runtime */
         public WeftRuntime build() {
             RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
                     shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
                     startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive);
-            return new WeftRuntime(multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config));
+            Scheduler s = multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config);
+            s.watchdog().setThreshold(longPollThreshold);
+            return new WeftRuntime(s, registerMBean);
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.weft.coroutine.abi;
 
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.WeftEvents;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.task.TaskCell;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Reports awaits that had to block their thread because a frame that is not rewritten stood
  * between them and the coroutine's root. Each distinct stack is logged once as a warning; with
- * the agent's {@code verify} option the await fails instead.
+ * the agent's {@code verify} option the await fails instead. Every occurrence, repeated or not,
+ * is also a {@code dev.weft.PinnedSuspension} JFR event when a recording enables it.
  */
 final class PinnedSuspensions {
     /** System property the agent sets for its {@code verify} option. */
@@ -30,6 +35,10 @@ final class PinnedSuspensions {
                 .limit(24)
                 .map(f -> "\tat " + f.toStackTraceElement())
                 .collect(Collectors.joining("\n")));
+        if (JfrGate.on()) {
+            TaskCell<?> task = RuntimeContext.currentTask();
+            WeftEvents.pinned(culprit, task == null ? 0 : task.id(), stack);
+        }
         if (REPORTED.add(stack)) {
             LOG.log(Level.WARNING, "Weft: an await blocked its thread instead of suspending: " + culprit
                     + ". Mark the frames between it and the coroutine root @Suspendable, or run it on a"

@@ -1,5 +1,9 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.PollWatch;
+import dev.weft.internal.jfr.PollWatchdog;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
 
 /**
@@ -15,6 +19,8 @@ public final class RuntimeContext {
 
     private final Scheduler scheduler;
     private TaskCell<?> task;
+    /** This thread's entry in the long-poll watchdog, once a recording wanted long polls; else null. */
+    private PollWatch watch;
 
     RuntimeContext(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -61,6 +67,10 @@ public final class RuntimeContext {
     /** Undoes {@link #enterBlockOn(Scheduler)}. */
     public void exit() {
         ON_PLAIN_THREAD.remove();
+        if (watch != null) {
+            scheduler.watchdog().unwatch(watch);
+            watch = null;
+        }
     }
 
     /** @return the runtime */
@@ -87,10 +97,30 @@ public final class RuntimeContext {
      */
     public void runTask(TaskCell<?> t) {
         TaskCell<?> prev = swapTask(t);
+        PollWatch w = JfrGate.on() ? watchIfWanted() : null;
+        if (w != null) {
+            w.begin(t);
+        }
         try {
             t.run();
         } finally {
             task = prev;
+            if (w != null) {
+                w.end();
+            }
         }
+    }
+
+    /** @return this thread's watch if a recording wants long polls (starting the watchdog), else null */
+    private PollWatch watchIfWanted() {
+        if (!WeftEvents.longPollEnabled()) {
+            return null;
+        }
+        PollWatchdog d = scheduler.watchdog();
+        if (watch == null) {
+            watch = d.watch(Thread.currentThread());
+        }
+        d.ensureRunning();
+        return watch;
     }
 }

@@ -6,7 +6,14 @@ import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.weft.CancelledException;
 import dev.weft.TaskFailedException;
+import dev.weft.diagnostics.RuntimeMetrics;
+import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
+import dev.weft.internal.dump.TaskDumps;
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.PeriodicEvents;
+import dev.weft.internal.jfr.PollWatchdog;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.coroutine.Sneaky;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.TaskCell;
@@ -43,6 +50,11 @@ public abstract class Scheduler implements TaskScheduler {
     /** Every live task. */
     protected final OwnedTasks owned;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private static final AtomicInteger RUNTIME_IDS = new AtomicInteger();
+    /** What JMX, task dumps and JFR call this runtime: {@code weft-1}, {@code weft-2}, ... */
+    private final String name = "weft-" + RUNTIME_IDS.incrementAndGet();
+    /** Finds long polls while a recording wants them. */
+    private final PollWatchdog watchdog = new PollWatchdog(name + "-watchdog");
 
     /**
      * @param config the configuration
@@ -57,7 +69,41 @@ public abstract class Scheduler implements TaskScheduler {
                     Thread t = new Thread(r, config.threadNamePrefix() + "blocking-" + BLOCKING_IDS.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, null);
+                }, threads -> {
+                    if (JfrGate.on()) {
+                        WeftEvents.blockingPoolGrew(threads, config.maxBlockingThreads());
+                    }
+                });
+        JfrGate.install();
+        PeriodicEvents.opened(this);
+    }
+
+    /** @return the runtime's name, {@code weft-N} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the long-poll watchdog */
+    public PollWatchdog watchdog() {
+        return watchdog;
+    }
+
+    // ===== diagnostics =====
+
+    /** @return the runtime's counters now; any thread */
+    public RuntimeMetrics metrics() {
+        SchedulerStats s = schedulerStats();
+        return new RuntimeMetrics(s.workers(), owned.size(), s.injectionQueueDepth(), s.localQueueDepth(),
+                s.polls(), s.steals(), s.parks(), blocking.threads(), blocking.idleThreads(), blocking.queued(),
+                driver.time().pending());
+    }
+
+    /** @return what only the flavour knows; any thread, cheap (reads per-worker fields) */
+    protected abstract SchedulerStats schedulerStats();
+
+    /** @return every live task, its state and logical stack; any thread */
+    public List<TaskInfo> dumpTasks() {
+        return TaskDumps.of(owned.snapshot());
     }
 
     static {
@@ -118,6 +164,9 @@ public abstract class Scheduler implements TaskScheduler {
 
     /** @param t a task from {@link #newTask(Awaitable)}, scheduled now for its first poll */
     public void submitNew(TaskCell<?> t) {
+        if (JfrGate.on()) {
+            t.setEndedEvent(WeftEvents.taskSpawned(t));
+        }
         schedule(t);
     }
 
@@ -310,6 +359,8 @@ public abstract class Scheduler implements TaskScheduler {
             return;
         }
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        PeriodicEvents.closed(this);
+        watchdog.close();
         owned.close();
         for (TaskCell<?> task : owned.snapshot()) {
             task.abort();

@@ -5,6 +5,7 @@ import dev.weft.Coroutine;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.jfr.WeftEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +60,16 @@ public final class TaskCell<T> implements Waker {
     private Awaitable<T> future;
     private boolean started;
     private Object[] locals;
+    /** runner-only (under RUNNING): polls so far, for task dumps and events. */
+    private int polls;
+    /** Set before the first schedule, or null: what task dumps and events call the task. */
+    private String name;
+    /**
+     * The {@code dev.weft.TaskEnded} event begun at spawn, while a recording wants it; else null.
+     * Typed {@code Object} so that this class never loads a JFR class (see {@code internal.jfr}).
+     * Written before the first schedule, taken by the completer.
+     */
+    private Object endedEvent;
 
     private byte outcome = PENDING;
     private T value;
@@ -97,6 +108,36 @@ public final class TaskCell<T> implements Waker {
     /** @return the lifecycle word */
     public TaskState state() {
         return state;
+    }
+
+    /** @return the name given at spawn, or what the task runs ("coroutine", a future's class) */
+    public String name() {
+        String n = name;
+        if (n != null) {
+            return n;
+        }
+        Awaitable<T> f = future;
+        return f == null ? "task" : f instanceof Coroutine ? "coroutine" : f.getClass().getSimpleName();
+    }
+
+    /** @param name what task dumps and events call the task; before it is first scheduled */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** @return what the task runs, or null once complete (for task dumps; any thread, racy) */
+    public Awaitable<T> future() {
+        return future;
+    }
+
+    /** @return polls so far (racy when read from another thread) */
+    public int polls() {
+        return polls;
+    }
+
+    /** @param e the begun {@code dev.weft.TaskEnded} event; before the task is first scheduled */
+    public void setEndedEvent(Object e) {
+        endedEvent = e;
     }
 
     /** @return the scheduler that runs this task */
@@ -177,6 +218,7 @@ public final class TaskCell<T> implements Waker {
                 ((Coroutine<?>) f).setBudget(BUDGET);
             }
             started = true;
+            polls++;
             p = f.poll(this);
         } catch (Throwable t) {
             completeExceptionally(t);
@@ -209,6 +251,7 @@ public final class TaskCell<T> implements Waker {
             Poll<T> p;
             try {
                 // the next await throws CancelledException: finally blocks run now
+                polls++;
                 p = c.poll(this);
             } catch (Throwable t) {
                 completeExceptionally(t);
@@ -242,6 +285,11 @@ public final class TaskCell<T> implements Waker {
     }
 
     private void complete(byte how, T v, Throwable t) {
+        Object ended = endedEvent;
+        if (ended != null) {
+            endedEvent = null;
+            WeftEvents.taskEnded(ended, this, how == SUCCEEDED ? "ok" : how == FAILED ? "failed" : "cancelled", t, polls);
+        }
         outcome = how;
         value = v;
         failure = t;
@@ -339,6 +387,6 @@ public final class TaskCell<T> implements Waker {
 
     @Override
     public String toString() {
-        return "task-" + id + " (" + future.getClass().getName() + ", " + state + ")";
+        return "task-" + id + " (" + name() + ", " + state + ")";
     }
 }

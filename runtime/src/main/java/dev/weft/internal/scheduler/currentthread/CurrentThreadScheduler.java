@@ -5,7 +5,10 @@ import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.SchedulerStats;
 import dev.weft.internal.task.TaskCell;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +37,23 @@ public final class CurrentThreadScheduler extends Scheduler {
     /** Passes of the run loop, for the periodic driver turn; driving thread only. */
     private int turns;
     private volatile Parker activeParker;
+    private static final VarHandle POLLS;
+    private static final VarHandle PARKS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            POLLS = l.findVarHandle(CurrentThreadScheduler.class, "polls", long.class);
+            PARKS = l.findVarHandle(CurrentThreadScheduler.class, "parks", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Tasks polled from the queue; written by the driving thread only (opaque), read by any. */
+    private long polls;
+    /** Parks in the driver; written by the driving thread only (opaque), read by any. */
+    private long parks;
 
     /** @param config the validated configuration */
     public CurrentThreadScheduler(RuntimeConfig config) {
@@ -118,6 +138,7 @@ public final class CurrentThreadScheduler extends Scheduler {
 
     /** The only thread parks in the selector, bounded by the next timer; schedule() wakes it. */
     private void parkInDriver(Parker parker) {
+        PARKS.setOpaque(this, parks + 1);   // driving thread only
         inDriver = true;
         try {
             if (!parker.tryConsume() && !rootIsWoken() && queue.isEmpty()) {
@@ -140,6 +161,10 @@ public final class CurrentThreadScheduler extends Scheduler {
         while (n < max && (t = queue.poll()) != null) {
             ctx.runTask(t);
             n++;
+        }
+        if (n > 0) {
+            // one driving thread at a time (drivingThread), handed over through that CAS
+            POLLS.setOpaque(this, polls + n);
         }
         return n;
     }
@@ -179,6 +204,11 @@ public final class CurrentThreadScheduler extends Scheduler {
         } finally {
             ctx.exit();
         }
+    }
+
+    @Override
+    protected SchedulerStats schedulerStats() {
+        return new SchedulerStats(1, queue.size(), 0, (long) POLLS.getOpaque(this), 0, (long) PARKS.getOpaque(this));
     }
 
     @Override

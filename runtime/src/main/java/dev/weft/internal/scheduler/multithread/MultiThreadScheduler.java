@@ -3,6 +3,9 @@ package dev.weft.internal.scheduler.multithread;
 import dev.weft.internal.scheduler.InjectQueue;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.SchedulerStats;
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.scheduler.WorkerThread;
 import dev.weft.internal.task.TaskCell;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +108,9 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
         int i = idle.workerToNotify();
         if (i >= 0) {
             workers[i].unpark();
+            if (JfrGate.on()) {
+                WeftEvents.unparked(i);
+            }
         }
     }
 
@@ -119,6 +125,21 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
         if (!inject.isEmpty()) {
             notifyParked();
         }
+    }
+
+    @Override
+    protected SchedulerStats schedulerStats() {
+        long local = 0;
+        long polls = 0;
+        long steals = 0;
+        long parks = 0;
+        for (Worker w : workers) {
+            local += w.queue.len();
+            polls += w.stats.polls();
+            steals += w.stats.steals();
+            parks += w.stats.parks();
+        }
+        return new SchedulerStats(workers.length, inject.len(), local, polls, steals, parks);
     }
 
     @Override

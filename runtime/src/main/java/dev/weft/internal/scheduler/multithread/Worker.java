@@ -5,6 +5,8 @@ import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.WorkerThread;
+import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
 import java.lang.System.Logger.Level;
 
@@ -39,6 +41,8 @@ final class Worker implements Runnable {
     final int index;
     final LocalQueue<TaskCell<?>> queue;
     final Parker parker = new Parker(null);
+    /** Polls, steals and parks; written by this worker only. */
+    final WorkerStats stats = new WorkerStats();
     /** True while this worker parks in the driver; read by notifiers to wake the selector. */
     volatile boolean inDriver;
     private final MultiThreadScheduler shared;
@@ -50,6 +54,8 @@ final class Worker implements Runnable {
     private boolean searching;
     /** owner-only: xorshift state for picking a victim. */
     private int seed;
+    /** owner-only: whether the current park turned the driver, for the park event. */
+    private boolean parkedInDriver;
     /** owner-only: scratch for batches taken from the injection queue. */
     private final Object[] batch;
 
@@ -155,8 +161,14 @@ final class Worker implements Runnable {
             if (victim == this) {
                 continue;
             }
+            int before = queue.len();
             TaskCell<?> t = victim.queue.stealer().stealInto(queue);
             if (t != null) {
+                int stolen = 1 + queue.len() - before;
+                stats.addSteals(stolen);
+                if (JfrGate.on()) {
+                    WeftEvents.stole(index, victim.index, stolen);
+                }
                 return t;
             }
         }
@@ -182,6 +194,7 @@ final class Worker implements Runnable {
                 shared.notifyParked();
             }
         }
+        stats.incPolls();
         ctx.runTask(t);
         int lifoPolls = 0;
         while ((t = lifo) != null) {
@@ -192,6 +205,7 @@ final class Worker implements Runnable {
                 return;
             }
             tick++;
+            stats.incPolls();
             ctx.runTask(t);
         }
     }
@@ -231,6 +245,19 @@ final class Worker implements Runnable {
         if (lifo != null || !queue.isEmpty()) {
             return;
         }
+        stats.incParks();
+        Object parkEvent = JfrGate.on() ? WeftEvents.parkBegin() : null;
+        parkedInDriver = false;
+        try {
+            parkUntilNotified();
+        } finally {
+            if (parkEvent != null) {
+                WeftEvents.parkEnd(parkEvent, index, parkedInDriver);
+            }
+        }
+    }
+
+    private void parkUntilNotified() {
         boolean wasLastSearcher = shared.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (wasLastSearcher) {
@@ -243,6 +270,7 @@ final class Worker implements Runnable {
                 // from here go to the injection queue (inDriver), and a parked worker, maybe this
                 // one, is notified.
                 inDriver = true;
+                parkedInDriver = true;
                 try {
                     if (!parker.tryConsume()) {
                         driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.rootsIdle());
