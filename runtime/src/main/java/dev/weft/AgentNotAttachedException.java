@@ -3,6 +3,10 @@ package dev.weft;
 /**
  * Thrown when a coroutine is run but the Weft agent is not attached to the JVM, so no
  * {@code @Suspendable} method was rewritten and nothing could suspend.
+ *
+ * <pre>{@code
+ * Coroutine.blockOn(() -> 1);   // without -javaagent: throws this, saying how to attach the agent
+ * }</pre>
  */
 public final class AgentNotAttachedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,16 @@ import java.util.concurrent.CancellationException;
  *
  * <p>It extends {@link CancellationException}, so code written against
  * {@code java.util.concurrent} recognises it.
+ *
+ * <pre>{@code
+ * JoinHandle<String> h = Task.spawn(() -> { Time.sleep(Duration.ofHours(1)); return "late"; });
+ * h.abort();
+ * try {
+ *     h.join();
+ * } catch (CancelledException e) {
+ *     // the task was aborted; its finally blocks ran
+ * }
+ * }</pre>
  */
 public class CancelledException extends CancellationException {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,11 @@ package dev.weft;
  * a class excluded from instrumentation) stands between it and the coroutine's root. Without
  * {@code verify} such an await blocks its thread and logs a warning instead. The stack trace of
  * this exception shows the offending frames.
+ *
+ * <pre>{@code
+ * // java -javaagent:weft-agent.jar=verify ...
+ * list.forEach(x -> Time.sleep(Duration.ofMillis(1)));   // a plain lambda: throws this inside a coroutine
+ * }</pre>
  */
 public final class SuspensionPinnedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

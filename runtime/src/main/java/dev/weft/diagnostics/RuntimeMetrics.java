@@ -7,6 +7,11 @@ package dev.weft.diagnostics;
  * reading them costs the workers nothing. Values read from several workers are not one atomic
  * snapshot.
  *
+ *
+ * <pre>{@code
+ * RuntimeMetrics m = rt.metrics();
+ * System.out.println(m);
+ * }</pre>
  * @param workers worker threads (1 for a current-thread runtime: the thread inside blockOn)
  * @param liveTasks tasks spawned and not yet completed
  * @param injectionQueueDepth tasks waiting in the shared injection queue

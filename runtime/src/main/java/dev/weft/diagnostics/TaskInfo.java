@@ -5,6 +5,12 @@ import java.util.List;
 /**
  * One live task of a task dump.
  *
+ *
+ * <pre>{@code
+ * for (TaskInfo t : rt.dumpTasks()) {
+ *     System.out.println(t);
+ * }
+ * }</pre>
  * @param id the task's id, unique in this JVM
  * @param name the name it was spawned with, or a description of what it runs
  * @param state {@code IDLE} (suspended, waiting for a wake), {@code SCHEDULED} (woken, in a run

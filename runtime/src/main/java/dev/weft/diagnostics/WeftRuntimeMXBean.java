@@ -4,6 +4,11 @@ package dev.weft.diagnostics;
  * The JMX view of one runtime, registered as {@code dev.weft:type=Runtime,name=<name>} while the
  * runtime is open (see {@code WeftRuntime.Builder.registerMBean}). Attributes are the fields of
  * {@link RuntimeMetrics}; operations dump the live tasks.
+ *
+ * <pre>{@code
+ * // WeftRuntime.multiThread().registerMBean(true).build(), then in jconsole:
+ * // dev.weft:type=Runtime,name="weft-1" -> attributes and the dumpTasks operation
+ * }</pre>
  */
 public interface WeftRuntimeMXBean {
     /** @return the runtime's name */

@@ -7,6 +7,10 @@ package dev.weft.future;
  * <p>Contract: a waker may be called from any thread, any number of times; extra calls are
  * harmless (the task is scheduled at most once per wake-up), and a call that races with a poll
  * is never lost (the task is polled again after that poll).
+ *
+ * <pre>{@code
+ * Poll<String> p = coroutine.poll(() -> readyQueue.add(coroutine));   // poll again once woken
+ * }</pre>
  */
 @FunctionalInterface
 public interface Waker {

@@ -1,6 +1,11 @@
 package dev.weft.time;
 
-/** What an {@link Interval} does when ticks were missed because the task ran late. */
+/** What an {@link Interval} does when ticks were missed because the task ran late. *
+ * <pre>{@code
+ * Interval every = Time.interval(Duration.ofMillis(100), MissedTickBehavior.SKIP);
+ * every.tick();
+ * }</pre>
+ */
 public enum MissedTickBehavior {
     /** Fire the missed ticks back to back until caught up (the schedule is kept). */
     BURST,

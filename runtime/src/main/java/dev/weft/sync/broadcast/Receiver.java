@@ -10,6 +10,11 @@ import dev.weft.sync.Notify;
 /**
  * A receiving handle of a broadcast {@link Channel}; see there. Used by one task at a time.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.create(64);
+ * String msg = ch.receiver().recv();  // LaggedException if this receiver fell behind
+ * }</pre>
+ *
  * @param <T> the element type
  */
 public final class Receiver<T> implements AutoCloseable {

@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * A sending handle of a broadcast {@link Channel}; see there. {@link #copy()} makes another.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.create(64);
+ * ch.sender().send("news");
+ * }</pre>
+ *
  * @param <T> the element type
  */
 public final class Sender<T> implements AutoCloseable {

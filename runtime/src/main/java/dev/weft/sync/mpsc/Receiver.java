@@ -10,6 +10,14 @@ import dev.weft.future.Waker;
  * The receiving end of an mpsc {@link Channel}; see there for the semantics. Used by one task
  * at a time.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.bounded(16);
+ * String job;
+ * while ((job = ch.receiver().recv()) != null) {   // null once every sender closed and the queue is drained
+ *     handle(job);
+ * }
+ * }</pre>
+ *
  * @param <T> the element type
  */
 public final class Receiver<T> implements AutoCloseable {

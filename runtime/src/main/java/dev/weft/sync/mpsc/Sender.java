@@ -14,6 +14,11 @@ import java.util.Objects;
  * one task at a time; {@link #copy()} gives another task its own. Closing the last open handle
  * ends the stream for the receiver.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.bounded(16);
+ * ch.sender().send("job");            // suspends while the channel is full
+ * }</pre>
+ *
  * @param <T> the element type
  */
 public final class Sender<T> implements AutoCloseable {

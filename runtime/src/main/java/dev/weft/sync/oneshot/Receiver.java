@@ -10,6 +10,11 @@ import dev.weft.sync.ChannelClosedException;
 /**
  * The receiving end of a oneshot {@link Channel}; itself the future of the value.
  *
+ * <pre>{@code
+ * Channel<Integer> ch = Channel.create();
+ * int v = ch.receiver().recv();       // suspends until the value is sent
+ * }</pre>
+ *
  * @param <T> the value type
  */
 public final class Receiver<T> implements Awaitable<T>, AutoCloseable {

@@ -10,6 +10,11 @@ import dev.weft.sync.SendException;
 /**
  * The sending end of a oneshot {@link Channel}.
  *
+ * <pre>{@code
+ * Channel<Integer> ch = Channel.create();
+ * ch.sender().send(42);
+ * }</pre>
+ *
  * @param <T> the value type
  */
 public final class Sender<T> implements AutoCloseable {

@@ -11,6 +11,11 @@ import dev.weft.sync.Notify;
 /**
  * A receiving handle of a watch {@link Channel}; used by one task at a time.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.create("v1");
+ * ch.receiver().changed();            // suspends until a new value is sent
+ * }</pre>
+ *
  * @param <T> the value type
  */
 public final class Receiver<T> implements AutoCloseable {

@@ -5,6 +5,11 @@ import dev.weft.sync.SendException;
 /**
  * The sending side of a watch {@link Channel}.
  *
+ * <pre>{@code
+ * Channel<String> ch = Channel.create("v1");
+ * ch.sender().send("v2");
+ * }</pre>
+ *
  * @param <T> the value type
  */
 public final class Sender<T> implements AutoCloseable {
