@@ -74,7 +74,10 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
-    /** @return the bound address (with the chosen port) */
+    /**
+     * @return the bound address (with the chosen port)
+     * @throws IOException if the listener is closed
+     */
     public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }

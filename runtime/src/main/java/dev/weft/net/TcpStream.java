@@ -165,12 +165,18 @@ public final class TcpStream implements AutoCloseable {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
     }
 
-    /** @return the local address */
+    /**
+     * @return the local address
+     * @throws IOException if the stream is closed
+     */
     public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
-    /** @return the peer's address */
+    /**
+     * @return the peer's address
+     * @throws IOException if the stream is closed
+     */
     public InetSocketAddress remoteAddress() throws IOException {
         return (InetSocketAddress) channel.getRemoteAddress();
     }

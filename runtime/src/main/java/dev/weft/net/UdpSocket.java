@@ -138,7 +138,10 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    /** @return the bound address */
+    /**
+     * @return the bound address
+     * @throws IOException if the socket is closed
+     */
     public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }

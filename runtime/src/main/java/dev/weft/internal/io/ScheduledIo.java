@@ -45,7 +45,11 @@ public final class ScheduledIo {
         return channel;
     }
 
-    /** Records that an operation in {@code dir} would block; the next wait really waits. */
+    /**
+     * Records that an operation in {@code dir} would block; the next wait really waits.
+     *
+     * @param dir the direction that would block
+     */
     public void clearReadiness(Interest dir) {
         if (dir == Interest.READ) {
             readReady = false;
