@@ -13,7 +13,7 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 OUT=${1:-bench/results/latest}
 JMH_OPTS=${JMH_OPTS:-"-f 3 -wi 3 -w 1 -i 5 -r 1"}
 MEM_ARGS=${MEM_ARGS:-"1000000 2 5"}
-JMH_FILTER=${JMH_FILTER:-'dev.weft.bench.workloads.*'}
+JMH_FILTER=${JMH_FILTER:-'dev.weft.bench.workloads.(SpawnMany|YieldMany|ChainedSpawn|DeepYield)'}   # Timers, Echo, PingPong: run-io-sync.sh
 AGENT=agent/target/weft-agent-0.1.0-SNAPSHOT.jar
 JAR=bench/target/benchmarks.jar
 mkdir -p "$OUT"

@@ -8,6 +8,8 @@ import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.yield
 
@@ -64,6 +66,50 @@ object KotlinxWorkloads {
     fun chainedSpawn(hops: Int) {
         val done = CountDownLatch(1)
         GlobalScope.launch(dispatcher) { hop(hops, done) }
+        done.await()
+    }
+
+    /** timers: one coroutine launches [n] coroutines that each `delay(ms)`, then decrement a counter. */
+    @JvmStatic
+    fun timers(n: Int, ms: Int) {
+        val done = CountDownLatch(1)
+        val remaining = AtomicInteger(n)
+        val millis = ms.toLong()
+        GlobalScope.launch(dispatcher) {
+            repeat(n) {
+                GlobalScope.launch(dispatcher) {
+                    delay(millis)
+                    if (remaining.decrementAndGet() == 0) done.countDown()
+                }
+            }
+        }
+        done.await()
+    }
+
+    private val token = Any()
+
+    /**
+     * ping_pong: [pairs] pairs of coroutines, launched from the caller, each exchange a token
+     * [rounds] times over two `Channel(1)`.
+     */
+    @JvmStatic
+    fun pingPong(pairs: Int, rounds: Int) {
+        val done = CountDownLatch(1)
+        val remaining = AtomicInteger(pairs)
+        repeat(pairs) {
+            val a = Channel<Any>(1)
+            val b = Channel<Any>(1)
+            GlobalScope.launch(dispatcher) {
+                repeat(rounds) { b.send(a.receive()) }
+            }
+            GlobalScope.launch(dispatcher) {
+                repeat(rounds) {
+                    a.send(token)
+                    check(b.receive() === token) { "lost the token" }
+                }
+                if (remaining.decrementAndGet() == 0) done.countDown()
+            }
+        }
         done.await()
     }
 

@@ -1,0 +1,146 @@
+package dev.weft.bench.workloads;
+
+import dev.weft.Task;
+import dev.weft.WeftRuntime;
+import dev.weft.time.Time;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * timers: one task, running on a worker, spawns {@value #TASKS} tasks that each sleep
+ * {@value #SLEEP_MS} ms and then decrement a shared counter; the last one releases the benchmark
+ * thread. Score: ms of wall time per invocation, spawning included (ideal: {@value #SLEEP_MS} ms),
+ * as in issue 4. Weft: {@code Time.sleep}; virtual threads: {@code Thread.sleep}; kotlinx:
+ * {@code delay}; CF: {@code CompletableFuture.runAsync(leaf, delayedExecutor(10 ms, pool))} on a
+ * {@code ForkJoinPool(2)} (the JDK's single delayer thread hands each task to the pool when due).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Benchmark)
+public class Timers {
+    static final int TASKS = 100_000;
+    static final int SLEEP_MS = 10;
+
+    @Param({"weft", "vthreads", "cf", "kotlinx"})
+    String runtime;
+
+    private WeftRuntime weft;
+    private ForkJoinPool pool;
+    private Executor delayed;
+    private ThreadFactory virtual;
+
+    @Setup
+    public void setup() {
+        Baselines.configure();
+        switch (runtime) {
+            case "weft": weft = Baselines.weft(); break;
+            case "cf":
+                pool = Baselines.forkJoinPool();
+                delayed = CompletableFuture.delayedExecutor(SLEEP_MS, TimeUnit.MILLISECONDS, pool);
+                break;
+            case "vthreads": virtual = Baselines.virtualThreads(); break;
+            case "kotlinx": break;
+            default: throw new IllegalArgumentException("unknown runtime " + runtime);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        if (weft != null) {
+            weft.close();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    @Benchmark
+    public void timers() throws Exception {
+        switch (runtime) {
+            case "weft": weft(); break;
+            case "cf": cf(); break;
+            case "vthreads": vthreads(); break;
+            default: KotlinxWorkloads.timers(TASKS, SLEEP_MS);
+        }
+    }
+
+    private void weft() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger remaining = new AtomicInteger(TASKS);
+        Duration sleep = Duration.ofMillis(SLEEP_MS);
+        weft.spawn(() -> {
+            for (int i = 0; i < TASKS; i++) {
+                Task.spawn(() -> {
+                    Time.sleep(sleep);
+                    if (remaining.decrementAndGet() == 0) {
+                        done.countDown();
+                    }
+                    return null;
+                });
+            }
+            return null;
+        });
+        done.await();
+    }
+
+    private void cf() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger remaining = new AtomicInteger(TASKS);
+        Executor d = delayed;
+        Runnable leaf = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        };
+        CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < TASKS; i++) {
+                CompletableFuture.runAsync(leaf, d);
+            }
+        }, pool);
+        done.await();
+    }
+
+    private void vthreads() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger remaining = new AtomicInteger(TASKS);
+        ThreadFactory f = virtual;
+        Runnable leaf = () -> {
+            try {
+                Thread.sleep(SLEEP_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (remaining.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        };
+        Baselines.startVirtual(f, () -> {
+            for (int i = 0; i < TASKS; i++) {
+                Baselines.startVirtual(f, leaf);
+            }
+        });
+        done.await();
+    }
+}
