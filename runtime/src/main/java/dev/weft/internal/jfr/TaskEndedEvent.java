@@ -2,6 +2,7 @@ package dev.weft.internal.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -16,6 +17,7 @@ import jdk.jfr.StackTrace;
 @Category("Weft")
 @Label("Task Ended")
 @Description("A task completed: ok, failed or cancelled; the duration is its life from spawn")
+@Enabled(false) // per-task or per-park: off unless a settings file (weft.jfc) turns it on, like jdk.VirtualThreadStart
 @StackTrace(false)
 public final class TaskEndedEvent extends Event {
     /** The event's name in recordings. */

@@ -2,6 +2,7 @@ package dev.weft.internal.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Category("Weft")
 @Label("Task Spawned")
 @Description("A task was spawned on a Weft runtime; the stack trace shows where")
+@Enabled(false) // per-task or per-park: off unless a settings file (weft.jfc) turns it on, like jdk.VirtualThreadStart
 @StackTrace(true)
 public final class TaskSpawnedEvent extends Event {
     /** The event's name in recordings. */

@@ -2,6 +2,7 @@ package dev.weft.internal.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Category("Weft")
 @Label("Worker Park")
 @Description("A Weft worker had no work and parked, in the I/O driver or on its parker")
+@Enabled(false) // per-task or per-park: off unless a settings file (weft.jfc) turns it on, like jdk.VirtualThreadStart
 @StackTrace(false)
 public final class WorkerParkEvent extends Event {
     /** The event's name in recordings. */
