@@ -90,11 +90,16 @@ class DriverIntegrationTest {
     @Test
     void spawnBlockingRunsOffTheWorkers() throws Exception {
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).maxBlockingThreads(8).build()) {
+            java.util.concurrent.CountDownLatch allRunning = new java.util.concurrent.CountDownLatch(8);
             List<String> threads = rt.blockOn(() -> {
                 List<JoinHandle<String>> hs = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     hs.add(Task.spawnBlocking(() -> {
-                        Thread.sleep(50);
+                        allRunning.countDown();
+                        // every job waits for the others: only eight threads at once can finish
+                        if (!allRunning.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new AssertionError("the pool did not run eight blocking jobs at once");
+                        }
                         return Thread.currentThread().getName();
                     }));
                 }
