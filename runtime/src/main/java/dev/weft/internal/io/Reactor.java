@@ -10,7 +10,6 @@ import java.nio.channels.Selector;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Readiness events from a {@link Selector} (epoll on Linux) to the tasks that wait for them.
@@ -31,7 +30,6 @@ public final class Reactor implements AutoCloseable {
     private final ConcurrentLinkedQueue<ScheduledIo> toRegister = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private final AtomicInteger registered = new AtomicInteger();
 
     /** Opens the selector. */
     public Reactor() {
@@ -53,7 +51,6 @@ public final class Reactor implements AutoCloseable {
     public ScheduledIo register(SelectableChannel channel, String what) throws IOException {
         channel.configureBlocking(false);
         ScheduledIo io = new ScheduledIo(this, channel, what);
-        registered.incrementAndGet();
         toRegister.add(io);
         wakeup();
         return io;
@@ -87,13 +84,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     void deregistered(ScheduledIo io) {
-        registered.decrementAndGet();
         wakeup(); // let the selector drop the cancelled key now
-    }
-
-    /** @return channels registered and not closed */
-    public int registeredCount() {
-        return registered.get();
     }
 
     /**
