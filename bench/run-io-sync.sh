@@ -3,7 +3,7 @@
 # classes Timers, Echo and PingPong in dev.weft.bench.workloads, with -prof gc, then prints the
 # summary tables.
 #
-#   bench/run-io-sync.sh [out-dir]     (after: mvn -q -B package -DskipTests -pl runtime,agent,bench)
+#   bench/run-io-sync.sh [out-dir]     (after: mvn -q -B -Pbench package -DskipTests -pl bench -am)
 #
 # Environment: JAVA (default: Temurin 25), JMH_OPTS (forks/iterations), JMH_FILTER (benchmark
 # regex). Optional: STRACE=1 also counts the system calls per echo round trip of each runtime

@@ -2,7 +2,7 @@
 # Runs the runtime workloads of bench/RESULTS.md: the JMH classes in dev.weft.bench.workloads
 # (with -prof gc) and the memory_idle main, then prints the summary tables.
 #
-#   bench/run-workloads.sh [out-dir]        (after: mvn -q -B install -DskipTests -pl runtime,agent,bench -am)
+#   bench/run-workloads.sh [out-dir]        (after: mvn -q -B -Pbench package -DskipTests -pl bench -am)
 #
 # Environment: JAVA (default: Temurin 25), JMH_OPTS (forks/iterations), MEM_ARGS
 # ("tasks warmup rounds"), JMH_FILTER (benchmark regex). On JDK < 21 the vthreads variants
