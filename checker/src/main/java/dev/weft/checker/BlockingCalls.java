@@ -30,12 +30,12 @@ final class BlockingCalls {
     /** The table. Order matters: the first matching row names the alternative. */
     static final List<BlockingCall> TABLE = List.of(
             BlockingCall.of("java.lang.Thread", "sleep", "`dev.weft.time.Time.sleep(Duration)`, which suspends"),
-            BlockingCall.of("java.lang.Thread", "join", "run the work as a task and `join()` its `JoinHandle`, or `Async.await` its future"),
+            BlockingCall.of("java.lang.Thread", "join", "`Task.spawn` for the work and `join()` on its `JoinHandle`, which suspends"),
             BlockingCall.of("java.lang.Object", "wait", "`dev.weft.sync.Notify` (`notify.await()`)"),
             BlockingCall.of("java.lang.Process", "waitFor", "`Async.await(process.onExit())`"),
             BlockingCall.of("java.util.concurrent.CompletableFuture", "get join", "`Async.await(future)`"),
             BlockingCall.of("java.util.concurrent.Future", "get",
-                    "`Async.await` it if it is a `CompletionStage`, else wait in `Task.spawnBlocking(future::get)`"),
+                    "`Async.await(future)` if it is a `CompletionStage`, else `Task.spawnBlocking(future::get)`"),
             BlockingCall.of("java.util.concurrent.CountDownLatch", "await", "`dev.weft.sync.Barrier` or `dev.weft.sync.Notify`"),
             BlockingCall.of("java.util.concurrent.CyclicBarrier", "await", "`dev.weft.sync.Barrier`"),
             BlockingCall.of("java.util.concurrent.Semaphore", "acquire acquireUninterruptibly", "`dev.weft.sync.Semaphore`"),

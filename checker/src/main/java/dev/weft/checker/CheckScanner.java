@@ -81,7 +81,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitVariable(VariableTree tree, Void unused) {
         if (tree.getInitializer() != null && parentIsClass()) {
-            return inFrame(Frame.code("the initializer of field " + tree.getName(), false), () -> super.visitVariable(tree, unused));
+            return inFrame(Frame.code("initializer of field " + tree.getName(), false), () -> super.visitVariable(tree, unused));
         }
         return super.visitVariable(tree, unused);
     }
@@ -89,7 +89,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitBlock(BlockTree tree, Void unused) {
         if (parentIsClass()) {
-            return inFrame(Frame.code((tree.isStatic() ? "a static" : "an instance") + " initializer", false),
+            return inFrame(Frame.code((tree.isStatic() ? "static" : "instance") + " initializer", false),
                     () -> super.visitBlock(tree, unused));
         }
         return super.visitBlock(tree, unused);
@@ -98,7 +98,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         List<ExecutableElement> functional = coloring.functionalMethods(trees.getTypeMirror(getCurrentPath()));
-        Frame frame = Frame.code("a lambda implementing " + describe(functional), coloring.anySuspendable(functional));
+        Frame frame = Frame.code("lambda implementing " + describe(functional), coloring.anySuspendable(functional));
         return inFrame(frame, () -> super.visitLambdaExpression(tree, unused));
     }
 
@@ -109,7 +109,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
             List<ExecutableElement> functional = coloring.functionalMethods(trees.getTypeMirror(getCurrentPath()));
             if (!coloring.anySuspendable(functional)) {
                 // The lambda proxy calls the target directly: a frame of its own that is not suspendable.
-                callFromNonSuspendable(Frame.code("a method reference converted to " + describe(functional), false),
+                callFromNonSuspendable(Frame.code("method reference converted to " + describe(functional), false),
                         (ExecutableElement) target);
             }
         }
@@ -161,7 +161,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
         } else if (frame.inMonitor()) {
             String where = frame.synchronizedMethod ? "a synchronized method" : "a synchronized block";
             reporter.report(Check.SYNCHRONIZED, Check.SYNCHRONIZED.kind, getCurrentPath(), signatures.of(callee)
-                    + " is a suspension point inside " + where + " (" + frame.description + "): a monitor cannot move to"
+                    + " is a suspension point inside " + where + " (in the " + frame.description + "): a monitor cannot move to"
                     + " another thread, so the Weft agent refuses this method at load time. Use dev.weft.sync.Mutex, whose"
                     + " guard may be held across awaits, or move the call out of " + where + ".");
         }
@@ -172,14 +172,14 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
         Frame enclosing = suspendableEnclosing();
         if (enclosing != null) {
             reporter.report(Check.PINNING, strict ? Diagnostic.Kind.ERROR : Check.PINNING.kind, getCurrentPath(),
-                    signatures.of(callee) + " is suspendable, but it is called from " + from.description
-                    + ", which is not, inside suspendable " + enclosing.description + ": it cannot suspend there and will"
+                    signatures.of(callee) + " is suspendable, but it is called from the " + from.description
+                    + ", which is not, inside the suspendable " + enclosing.description + ": it cannot suspend there and will"
                     + " pin (block) the coroutine's thread at run time. Use a plain loop instead, or a functional interface"
                     + " whose method is @Suspendable (dev.weft.AsyncCallable, dev.weft.AsyncRunnable); if blocking here is"
                     + " intended, add " + Check.PINNING.suppressHint() + ".");
         } else if (strict) {
             reporter.report(Check.STRICT, Check.STRICT.kind, getCurrentPath(), signatures.of(callee)
-                    + " is suspendable, but it is called from " + from.description + ", which is not: annotate it"
+                    + " is suspendable, but it is called from the " + from.description + ", which is not: annotate it"
                     + " @Suspendable, or run the call in a coroutine (Coroutine.blockOn, WeftRuntime.blockOn, Task.spawn);"
                     + " where calling it as blocking code is intended, add " + Check.STRICT.suppressHint() + ".");
         }
@@ -192,7 +192,7 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
         }
         Optional<BlockingCall> row = blocking.match(callee, receiver);
         row.ifPresent(r -> reporter.report(Check.BLOCKING, Check.BLOCKING.kind, getCurrentPath(), signatures.of(callee)
-                + " blocks its thread inside suspendable " + frame.description + ", so the worker runs no other task"
+                + " blocks its thread inside the suspendable " + frame.description + ", so the worker runs no other task"
                 + " until it returns. Use " + r.alternativeText() + "; if blocking here is intended, add "
                 + Check.BLOCKING.suppressHint() + "."));
     }

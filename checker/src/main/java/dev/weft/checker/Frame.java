@@ -6,7 +6,7 @@ package dev.weft.checker;
  * suspendable call in it means: a suspension point, or a call that cannot suspend.
  */
 final class Frame {
-    /** How messages name it: {@code method Foo.bar(int)}, {@code a lambda implementing Consumer.accept(Object)}. */
+    /** How messages name it: {@code method Foo.bar(int)}, {@code lambda implementing Consumer.accept(Object)}. */
     final String description;
     final boolean suspendable;
     /** Set for a top-level or member class: the frames outside it do not run its code. */

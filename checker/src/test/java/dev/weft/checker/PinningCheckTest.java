@@ -73,17 +73,17 @@ class PinningCheckTest {
         Compilation c = Compilation.of("Weft", SOURCE);
         assertEquals(java.util.List.of(), c.others());
         assertEquals(Compilation.expected(SOURCE), c.summary());
-        assertEquals("[weft-pinning] Time.sleep(Duration) is suspendable, but it is called from a lambda implementing"
-                + " Consumer.accept(Object), which is not, inside suspendable method Pins.sleepEach(List): it cannot"
+        assertEquals("[weft-pinning] Time.sleep(Duration) is suspendable, but it is called from the lambda implementing"
+                + " Consumer.accept(Object), which is not, inside the suspendable method Pins.sleepEach(List): it cannot"
                 + " suspend there and will pin (block) the coroutine's thread at run time. Use a plain loop instead, or a"
                 + " functional interface whose method is @Suspendable (dev.weft.AsyncCallable, dev.weft.AsyncRunnable);"
                 + " if blocking here is intended, add @SuppressWarnings(\"weft-pinning\").", c.messageAt(13));
-        assertEquals(true, c.messageAt(19).contains("Time.sleep(Duration) is suspendable, but it is called from a method"
-                + " reference converted to Consumer.accept(Object), which is not, inside suspendable method"
+        assertEquals(true, c.messageAt(19).contains("Time.sleep(Duration) is suspendable, but it is called from the method"
+                + " reference converted to Consumer.accept(Object), which is not, inside the suspendable method"
                 + " Pins.methodReference(List, List)"), c.messageAt(19));
-        assertEquals(true, c.messageAt(20).contains("Async.await(CompletionStage) is suspendable, but it is called from a"
+        assertEquals(true, c.messageAt(20).contains("Async.await(CompletionStage) is suspendable, but it is called from the"
                 + " lambda implementing Function.apply(Object)"), c.messageAt(20));
-        assertEquals(true, c.messageAt(38).contains("called from method anonymous java.util.function.Consumer<java.lang.Integer>"
-                + ".accept(Integer), which is not, inside suspendable method Pins.anonymous(List)"), c.messageAt(38));
+        assertEquals(true, c.messageAt(38).contains("called from the method anonymous java.util.function.Consumer<java.lang.Integer>"
+                + ".accept(Integer), which is not, inside the suspendable method Pins.anonymous(List)"), c.messageAt(38));
     }
 }
