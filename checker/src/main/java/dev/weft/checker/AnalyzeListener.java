@@ -39,7 +39,14 @@ final class AnalyzeListener implements TaskListener {
         if (path == null) {
             return;
         }
-        new CheckScanner(trees, coloring, blocking, new Reporter(trees, unit), signatures, options.strict()).scan(path, null);
+        try {
+            new CheckScanner(trees, coloring, blocking, new Reporter(trees, unit), signatures, options.strict()).scan(path, null);
+        } catch (RuntimeException bug) {
+            // A fault in the checker must not stop the build, nor pass unnoticed: one warning per class.
+            StackTraceElement[] at = bug.getStackTrace();
+            trees.printMessage(Diagnostic.Kind.WARNING, "[weft] the checker failed on " + e.getTypeElement().getQualifiedName()
+                    + " and skipped the rest of it: " + bug + (at.length > 0 ? " at " + at[0] : ""), unit, unit);
+        }
     }
 
     /** A mistyped option must not pass silently; javac offers no place to report it before the first class. */
