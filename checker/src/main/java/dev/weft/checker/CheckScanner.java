@@ -179,8 +179,8 @@ final class CheckScanner extends TreePathScanner<Void, Void> {
                     + " intended, add " + Check.PINNING.suppressHint() + ".");
         } else if (strict) {
             reporter.report(Check.STRICT, Check.STRICT.kind, getCurrentPath(), signatures.of(callee)
-                    + " is suspendable, but it is called from the " + from.description + ", which is not: annotate it"
-                    + " @Suspendable, or run the call in a coroutine (Coroutine.blockOn, WeftRuntime.blockOn, Task.spawn);"
+                    + " is suspendable, but it is called from the " + from.description + ", which is not: make it"
+                    + " suspendable (@Suspendable, or for a lambda a suspendable functional interface such as AsyncCallable), or run the call in a coroutine (Coroutine.blockOn, WeftRuntime.blockOn, Task.spawn);"
                     + " where calling it as blocking code is intended, add " + Check.STRICT.suppressHint() + ".");
         }
     }

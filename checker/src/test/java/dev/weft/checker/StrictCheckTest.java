@@ -60,7 +60,8 @@ class StrictCheckTest {
         Compilation c = Compilation.of("Weft strict", SOURCE);
         assertEquals(Compilation.expected(SOURCE.replace("STRICT", "ERROR").replace("PINNING", "ERROR")), c.summary());
         assertEquals("[weft-strict] Colors.fetch(CompletableFuture) is suspendable, but it is called from the method"
-                + " Colors.plain(CompletableFuture), which is not: annotate it @Suspendable, or run the call in a coroutine"
+                + " Colors.plain(CompletableFuture), which is not: make it suspendable (@Suspendable, or for a lambda a suspendable"
+                + " functional interface such as AsyncCallable), or run the call in a coroutine"
                 + " (Coroutine.blockOn, WeftRuntime.blockOn, Task.spawn); where calling it as blocking code is intended, add"
                 + " @SuppressWarnings(\"weft-strict\").", c.messageAt(18));
         assertTrue(c.messageAt(10).contains("called from the initializer of field FIELD, which is not"), c.messageAt(10));
