@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * wrk -t2 -c100 -d10s http://127.0.0.1:8080/
  * </pre>
  *
- * <p>Arguments: {@code [port [seconds [host]]]}: the port (default 8080, 0 picks a free one), how
- * long to serve (default 0: until the process is killed), the address to bind (default
- * {@code 127.0.0.1}).
+ * <p>Arguments: {@code [port [seconds [host [workers]]]]}: the port (default 8080, 0 picks a free
+ * one), how long to serve (default 0: until the process is killed), the address to bind (default
+ * {@code 127.0.0.1}), the worker threads (default: one per core).
  *
  * <h2>What it does</h2>
  * <ul>
@@ -611,14 +611,15 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Runs the server; see the class doc for the arguments.
      *
-     * @param args {@code [port [seconds [host]]]}
+     * @param args {@code [port [seconds [host [workers]]]]}
      * @throws Exception if the address cannot be bound
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 0;
         String host = args.length > 2 ? args[2] : "127.0.0.1";
-        serve(new InetSocketAddress(host, port), Runtime.getRuntime().availableProcessors(),
+        int workers = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        serve(new InetSocketAddress(host, port), workers,
                 seconds > 0 ? Duration.ofSeconds(seconds) : null, System.out);
     }
 }
