@@ -28,11 +28,13 @@ import java.nio.channels.SelectionKey;
  *       before it takes the queue under the same lock, so a report between the check and the
  *       queueing is never lost.</li>
  *   <li><b>Interest.</b> Read interest stays on the key while tasks wait and across wake-ups, so
- *       a read that waits costs no {@code epoll_ctl}; the reactor removes it only when it
- *       reports a direction nobody waits in (else a level-triggered selector would report it
- *       again and again). Write interest is one-shot: writes rarely wait. Every interest change
- *       is made under this object's lock, so a removal can never hide a waiter queued after
- *       it.</li>
+ *       a read that waits costs no {@code epoll_ctl}. A level-triggered selector reports a
+ *       readable socket at every select until it is read, so the reactor removes read interest
+ *       when it reports readiness that is still unconsumed (the bit was already set) and nobody
+ *       waits: a socket nobody reads costs at most two reports, and a task that is about to read
+ *       (busy between its write and its read) keeps the interest. Write interest is one-shot:
+ *       writes rarely wait. Every interest change is made under this object's lock, so a removal
+ *       can never hide a waiter queued after it.</li>
  *   <li>After {@link #close()}, every waiter is woken and every operation fails with an
  *       {@link IOException} naming the channel.</li>
  * </ul>
@@ -162,7 +164,8 @@ public final class ScheduledIo {
 
     /**
      * Turning thread: records the ops the selector reported and wakes the waiters of each
-     * direction reported; drops read interest nobody waits for, and write interest always.
+     * direction reported; drops read interest nobody waits for that was reported before and not
+     * consumed since, and write interest always.
      */
     void onReady(int readyOps) {
         int bits = ((readyOps & Interest.READ.ops()) != 0 ? Interest.READ.bit() : 0)
@@ -174,13 +177,14 @@ public final class ScheduledIo {
         do {
             cur = readiness;
         } while (!READINESS.compareAndSet(this, cur, ((cur & ~BITS) + TICK) | (cur & BITS) | bits));
+        boolean readWasReady = (cur & Interest.READ.bit()) != 0;
         Waiter woken = null;
         Waiter woken2 = null;
         synchronized (this) {
             if ((bits & Interest.READ.bit()) != 0) {
                 woken = readers;
                 readers = null;
-                if (woken == null) {
+                if (woken == null && readWasReady) {
                     removeInterest(Interest.READ.ops());
                 }
             }

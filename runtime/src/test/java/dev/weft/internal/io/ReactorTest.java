@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * The reactor without a runtime: a plain thread waits in {@link ScheduledIo#run} (outside a
  * coroutine the await blocks the thread) while the test turns the reactor by hand.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReactorTest {
     static final IoOperation<Pipe.SourceChannel, ByteBuffer, Void> READ = (ch, dst, unused) -> {
         int n = ch.read(dst);
