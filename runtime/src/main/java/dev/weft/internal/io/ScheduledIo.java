@@ -29,19 +29,25 @@ import java.nio.channels.SelectionKey;
  *       queueing is never lost.</li>
  *   <li><b>Interest.</b> Read interest stays on the key while tasks wait and across wake-ups, so
  *       a read that waits costs no {@code epoll_ctl}. A level-triggered selector reports a
- *       readable socket at every select until it is read, so the reactor removes read interest
- *       when it reports readiness that is still unconsumed (the bit was already set) and nobody
- *       waits: a socket nobody reads costs at most two reports, and a task that is about to read
- *       (busy between its write and its read) keeps the interest. Write interest is one-shot:
- *       writes rarely wait. Every interest change is made under this object's lock, so a removal
- *       can never hide a waiter queued after it.</li>
+ *       readable socket at every select until it is read, so the word also counts read reports
+ *       in a row that found the read bit still set (nobody has read since); at
+ *       {@value #STALE_REPORTS_BEFORE_DROP} with nobody waiting the reactor drops read interest. A
+ *       socket nobody reads costs a few reports; a task that was woken but has not run yet keeps
+ *       the interest. Write interest is one-shot: writes rarely wait. Every interest change is
+ *       made under this object's lock, so a removal can never hide a waiter queued after it.</li>
  *   <li>After {@link #close()}, every waiter is woken and every operation fails with an
  *       {@link IOException} naming the channel.</li>
  * </ul>
  */
 public final class ScheduledIo {
-    private static final int TICK = 4;          // readiness bits 0-1: READ, WRITE; tick above
-    private static final int BITS = TICK - 1;
+    // readiness word: bits 0-1 READ, WRITE ready; bits 2-3 read reports in a row that found the
+    // read bit still set (saturating at 3); the tick above
+    private static final int BITS = 3;
+    private static final int STALE_SHIFT = 2;
+    private static final int STALE = 3 << STALE_SHIFT;
+    private static final int TICK = 16;
+    /** Read reports in a row found unconsumed, with nobody waiting, after which read interest is dropped. */
+    private static final int STALE_REPORTS_BEFORE_DROP = 2;
     private static final VarHandle READINESS;
 
     static {
@@ -121,7 +127,7 @@ public final class ScheduledIo {
     private void clearReadiness(Interest dir, int snapshot) {
         while (true) {
             int cur = readiness;
-            if ((cur & ~BITS) != (snapshot & ~BITS) || (cur & dir.bit()) == 0) {
+            if ((cur & -TICK) != (snapshot & -TICK) || (cur & dir.bit()) == 0) {
                 return;     // a newer report, or already clear
             }
             if (READINESS.compareAndSet(this, cur, cur & ~dir.bit())) {
@@ -164,8 +170,8 @@ public final class ScheduledIo {
 
     /**
      * Turning thread: records the ops the selector reported and wakes the waiters of each
-     * direction reported; drops read interest nobody waits for that was reported before and not
-     * consumed since, and write interest always.
+     * direction reported; drops read interest nobody waits for once reports keep finding it
+     * unconsumed, and write interest always.
      */
     void onReady(int readyOps) {
         int bits = ((readyOps & Interest.READ.ops()) != 0 ? Interest.READ.bit() : 0)
@@ -174,17 +180,21 @@ public final class ScheduledIo {
             return;
         }
         int cur;
+        int stale;
         do {
             cur = readiness;
-        } while (!READINESS.compareAndSet(this, cur, ((cur & ~BITS) + TICK) | (cur & BITS) | bits));
-        boolean readWasReady = (cur & Interest.READ.bit()) != 0;
+            // a read report that finds the read bit still set: nobody consumed the previous one yet
+            stale = (bits & Interest.READ.bit()) == 0 ? (cur & STALE) >>> STALE_SHIFT
+                    : (cur & Interest.READ.bit()) != 0 ? Math.min(3, ((cur & STALE) >>> STALE_SHIFT) + 1) : 0;
+        } while (!READINESS.compareAndSet(this, cur,
+                ((cur & -TICK) + TICK) | (stale << STALE_SHIFT) | (cur & BITS) | bits));
         Waiter woken = null;
         Waiter woken2 = null;
         synchronized (this) {
             if ((bits & Interest.READ.bit()) != 0) {
                 woken = readers;
                 readers = null;
-                if (woken == null && readWasReady) {
+                if (woken == null && stale >= STALE_REPORTS_BEFORE_DROP) {
                     removeInterest(Interest.READ.ops());
                 }
             }
