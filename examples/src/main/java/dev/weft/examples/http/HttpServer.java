@@ -170,14 +170,23 @@ public final class HttpServer implements AutoCloseable {
 
     @Suspendable
     private Void acceptLoop() {
+        long acceptFailures = 0;
         try {
             while (!closing) {
                 TcpStream peer;
                 try {
                     peer = listener.accept();
                 } catch (IOException e) {
-                    // the listener was closed (out of descriptors, accept waits instead of failing)
-                    break;
+                    if (closing) {
+                        break;
+                    }
+                    // out of descriptors, accept waits by itself; anything else: say so (the first
+                    // time and every thousandth, never a flood) and try again shortly
+                    if (acceptFailures++ % 1000 == 0) {
+                        System.err.println("http server: accept failed (" + acceptFailures + " so far): " + e.getMessage());
+                    }
+                    Time.sleep(Duration.ofMillis(50));
+                    continue;
                 }
                 accepted.increment();
                 Connection c = new Connection(peer);
