@@ -322,6 +322,9 @@ public final class ScheduledIo {
         /** Leaves the queue (a cancelled wait, or one that found readiness itself). */
         @Override
         public void abandon() {
+            if (!queued) {
+                return;     // never queued, or already woken: no lock needed
+            }
             synchronized (ScheduledIo.this) {
                 if (!queued) {
                     return;
