@@ -1,6 +1,5 @@
 package dev.weft.agent.install;
 
-import dev.weft.agent.classify.SuspendableIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -78,19 +77,31 @@ final class ClassScreen {
         return false;
     }
 
-    /** The facts of a type as seen from {@code loader}: cached, else read from its class file. */
-    private TypeFacts lookup(ClassLoader loader, String internalName, int depth) {
-        if (SuspendableIndex.isPlatformType(internalName)) {
-            return TypeFacts.UNKNOWN;
-        }
+    private TypeFacts knownThroughChain(ClassLoader loader, String internalName) {
         for (ClassLoader l = loader; ; l = l.getParent()) {
             TypeFacts f = known(l, internalName);
             if (f != null) {
                 return f;
             }
             if (l == null) {
-                break;
+                return null;
             }
+        }
+    }
+
+    /**
+     * The facts of a type as seen from {@code loader}: cached, else read from its class file
+     * through the loader's resources. Never by loading the type: a class loaded while a
+     * transformer runs on the same thread is not passed to any transformer (the JDK's agent
+     * support suppresses the re-entrant call), so a supertype loaded here would escape rewriting.
+     */
+    private TypeFacts lookup(ClassLoader loader, String internalName, int depth) {
+        if (ClassFilter.isPlatform(internalName)) {
+            return TypeFacts.UNKNOWN;
+        }
+        TypeFacts known = knownThroughChain(loader, internalName);
+        if (known != null) {
+            return known;
         }
         if (depth > MAX_DEPTH) {
             return new TypeFacts(true, 0, null, java.util.List.of());
@@ -114,8 +125,14 @@ final class ClassScreen {
     }
 
     private Map<String, TypeFacts> factsOf(ClassLoader loader) {
+        Object key = loader == null ? BOOT : loader;
         synchronized (facts) {
-            return facts.computeIfAbsent(loader == null ? BOOT : loader, k -> new ConcurrentHashMap<>());
+            Map<String, TypeFacts> m = facts.get(key);
+            if (m == null) {
+                m = new ConcurrentHashMap<>();
+                facts.put(key, m);
+            }
+            return m;
         }
     }
 

@@ -12,16 +12,18 @@ import java.security.ProtectionDomain;
 
 /**
  * The class-file transformer: filters by name, checks the ABI version of each runtime it sees
- * defined, guards against re-entry (resolving types may load classes on the same thread),
- * screens out classes with nothing suspendable ({@link ClassScreen}), rewrites the rest through
- * {@link CoroutineClassTransformer}, logs, and dumps. A failure never escapes: the JVM would
+ * defined, screens out classes with nothing suspendable ({@link ClassScreen}, which may load a
+ * class's supertypes first and so re-enter this transformer), rewrites the rest through
+ * {@link CoroutineClassTransformer} with a guard against re-entry (a class loaded while a class
+ * is analysed on the same thread is left as it is), logs, and dumps. A failure never escapes: the JVM would
  * silently load the original class, so it is logged with the class name instead.
  */
 public final class WeftTransformer implements ClassFileTransformer {
     private final AgentOptions options;
     private final ClassFilter filter;
     private final ClassScreen screen = new ClassScreen();
-    private final LoaderTypes types = new LoaderTypes(screen);
+    /** Created with the first class that needs the full analysis; until then no Byte Buddy class is loaded. */
+    private volatile LoaderTypes types;
     private final AbiCheck abi = new AbiCheck();
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
 
@@ -41,12 +43,17 @@ public final class WeftTransformer implements ClassFileTransformer {
         if (abi.mismatched() || !filter.accepts(className) || busy.get() != null) {
             return null;
         }
-        busy.set(Boolean.TRUE);
         try {
             ClassHeader header = ClassHeader.read(classfileBuffer);
             if (header == null || !screen.needsAnalysis(loader, header)) {
                 return null;
             }
+        } catch (Throwable t) {
+            AgentLog.log(Level.ERROR, "Weft could not screen " + className.replace('/', '.') + "; it runs unmodified", t);
+            return null;
+        }
+        busy.set(Boolean.TRUE);
+        try {
             return rewrite(loader, className, classBeingRedefined, classfileBuffer);
         } catch (Throwable t) {
             AgentLog.log(Level.ERROR, "Weft could not rewrite " + className.replace('/', '.') + "; it runs unmodified, so its"
@@ -58,7 +65,7 @@ public final class WeftTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(ClassLoader loader, String className, Class<?> classBeingRedefined, byte[] classfileBuffer) {
-        CoroutineClassTransformer.Result r = types.withDefinition(loader, className.replace('/', '.'), classfileBuffer,
+        CoroutineClassTransformer.Result r = types().withDefinition(loader, className.replace('/', '.'), classfileBuffer,
                 index -> CoroutineClassTransformer.transform(classfileBuffer, index, classBeingRedefined == null));
         if (r == null) {
             return null;
@@ -75,6 +82,20 @@ public final class WeftTransformer implements ClassFileTransformer {
             dump(className, r.bytes());
         }
         return r.bytes();
+    }
+
+    private LoaderTypes types() {
+        LoaderTypes t = types;
+        if (t == null) {
+            synchronized (this) {
+                t = types;
+                if (t == null) {
+                    t = new LoaderTypes(screen);
+                    types = t;
+                }
+            }
+        }
+        return t;
     }
 
     private void dump(String className, byte[] bytes) {
