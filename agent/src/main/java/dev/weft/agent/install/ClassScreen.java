@@ -1,7 +1,6 @@
 package dev.weft.agent.install;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +29,7 @@ final class ClassScreen {
     private static final int MAX_DEPTH = 256;
 
     private final Map<Object, Map<String, TypeFacts>> facts = new WeakHashMap<>();
+    private final ClassFiles classFiles = new ClassFiles();
 
     /**
      * Screens a class about to be defined and remembers its facts for its subclasses.
@@ -136,12 +136,11 @@ final class ClassScreen {
         }
     }
 
-    private static byte[] read(ClassLoader loader, String internalName) {
-        String resource = internalName + ".class";
-        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
-            return in == null ? null : in.readAllBytes();
+    private byte[] read(ClassLoader loader, String internalName) {
+        try {
+            return classFiles.read(loader, internalName);
         } catch (IOException | RuntimeException e) {
-            AgentLog.debug(() -> "Weft could not read " + resource + ": " + e);
+            AgentLog.debug(() -> "Weft could not read the class file of " + internalName.replace('/', '.') + ": " + e);
             return null;
         }
     }
