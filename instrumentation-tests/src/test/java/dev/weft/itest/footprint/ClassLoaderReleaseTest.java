@@ -61,14 +61,14 @@ class ClassLoaderReleaseTest {
         CompiledClasses.write(plugin, all, n -> n.startsWith("fp.plugin."));
         try (URLClassLoader apiLoader = new URLClassLoader(new URL[] {api.toUri().toURL()}, getClass().getClassLoader())) {
             WeakReference<ClassLoader> ref = loadAndClose(plugin, apiLoader);
-            for (int i = 0; i < 200 && ref.get() != null; i++) {
+            for (int i = 0; i < 100 && ref.get() != null; i++) {
                 System.gc();
                 byte[][] pressure = new byte[64][];
                 for (int j = 0; j < pressure.length; j++) {
                     pressure[j] = new byte[16 * 1024];
                 }
             }
-            assertNull(ref.get(), "the plug-in's class loader is still reachable after 200 full GCs");
+            assertNull(ref.get(), "the plug-in's class loader is still reachable after 100 full GCs");
         }
     }
 
