@@ -25,7 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClassScreen {
     private static final Object BOOT = new Object();
-    /** Deeper hierarchies than this are not walked; the type is then analysed fully. */
+    /**
+     * Deeper hierarchies than this are not walked; the type is then analysed fully. This also ends
+     * a cyclic (invalid) hierarchy, which the JVM rejects anyway. (A placeholder in the shared map
+     * would end it sooner, but another thread could read the placeholder as "carries nothing".)
+     */
     private static final int MAX_DEPTH = 256;
 
     private final Map<Object, Map<String, TypeFacts>> facts = new WeakHashMap<>();
@@ -114,8 +118,6 @@ final class ClassScreen {
                     + " (an absent optional dependency?); it is taken to declare nothing suspendable");
             f = TypeFacts.UNKNOWN;
         } else {
-            Map<String, TypeFacts> cache = factsOf(loader);
-            cache.put(internalName, TypeFacts.UNKNOWN); // a cyclic (invalid) hierarchy ends here
             boolean carries = h.mentionsSuspendable()
                     || supertypesCarry(loader, h.superName(), h.interfaces().toArray(new String[0]), depth + 1);
             f = new TypeFacts(carries, h.access(), h.superName(), h.interfaces());
