@@ -45,8 +45,9 @@ public final class WeftAgent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        install(args, inst);
-        retransformLoaded(inst);
+        if (install(args, inst)) {
+            retransformLoaded(inst);
+        }
     }
 
     /**
@@ -72,14 +73,15 @@ public final class WeftAgent {
         }
     }
 
-    private static synchronized void install(String args, Instrumentation inst) {
+    /** @return false if the agent was installed already (the second call only compares options) */
+    private static synchronized boolean install(String args, Instrumentation inst) {
         AgentOptions options = AgentOptions.parse(optionsText(args));
         if (instrumentation != null) {
             if (!options.equals(installed)) {
                 AgentLog.log(Level.WARNING, "The Weft agent is attached twice; it keeps the options it was first attached with ("
                         + installed + ") and ignores the second one's (" + options + ")");
             }
-            return;
+            return false;
         }
         if (options.dumpDir() != null) {
             createDumpDirectory(options.dumpDir());
@@ -93,6 +95,7 @@ public final class WeftAgent {
         inst.addTransformer(new WeftTransformer(options), inst.isRetransformClassesSupported());
         System.setProperty(RuntimeAbi.AGENT_ABI_PROPERTY, String.valueOf(RuntimeAbi.VERSION));
         System.setProperty(RuntimeAbi.ATTACHED_PROPERTY, "true");
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.weft.itest.footprint;
 
+import dev.weft.itest.harness.InMemoryClassLoader;
 import dev.weft.itest.harness.InMemoryCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,11 @@ final class CompiledClasses {
      * @param keep which of the compiled classes to write (the others are absent at run time)
      */
     static void write(Path dir, Map<String, String> sources, java.util.function.Predicate<String> keep) {
-        for (Map.Entry<String, byte[]> e : new InMemoryCompiler("17").compile(sources).entrySet()) {
+        Map<String, byte[]> compiled = new InMemoryCompiler("17").compile(sources);
+        // registers the class files (not a loader) with the harness, so that
+        // TransformedClassesVerifyTest can resolve these types when it verifies the agent's dump
+        new InMemoryClassLoader(compiled, CompiledClasses.class.getClassLoader());
+        for (Map.Entry<String, byte[]> e : compiled.entrySet()) {
             if (!keep.test(e.getKey())) {
                 continue;
             }
