@@ -1,5 +1,8 @@
 package dev.weft.internal.coroutine;
 
+import dev.weft.coroutine.abi.AbiNames;
+import dev.weft.coroutine.abi.AbiVersion;
+
 /**
  * Whether coroutines can run: the Weft agent is attached (it sets the system property
  * {@link #PROPERTY} in {@code premain}/{@code agentmain}), or the application's classes were
@@ -9,7 +12,7 @@ package dev.weft.internal.coroutine;
  */
 public final class AgentPresence {
     /** The system property the agent sets. */
-    public static final String PROPERTY = "weft.agent.attached";
+    public static final String PROPERTY = AbiNames.ATTACHED_PROPERTY;
     /** The resource the build-time instrumenter writes next to the classes it rewrote. */
     public static final String BUILD_TIME_RESOURCE = "META-INF/weft/instrumented";
 
@@ -18,10 +21,16 @@ public final class AgentPresence {
     private AgentPresence() {
     }
 
-    /** @return true if the agent is attached to this JVM, or the application was rewritten at build time */
+    /**
+     * @return true if the agent is attached to this JVM, or the application was rewritten at build time
+     * @throws IllegalStateException if the attached agent speaks another ABI version
+     */
     public static boolean attached() {
-        if (!attached) {
-            attached = Boolean.getBoolean(PROPERTY) || rewrittenAtBuildTime();
+        if (!attached && Boolean.getBoolean(PROPERTY)) {
+            AbiVersion.requireAgentMatch(System.getProperty(AbiNames.AGENT_ABI_PROPERTY));
+            attached = true;
+        } else if (!attached && rewrittenAtBuildTime()) {
+            attached = true;
         }
         return attached;
     }
