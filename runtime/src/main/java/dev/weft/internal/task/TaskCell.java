@@ -46,7 +46,7 @@ public final class TaskCell<T> implements Waker {
 
     static {
         try {
-            JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Waker.class);
+            JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Object.class);
             LISTENER = MethodHandles.lookup().findVarHandle(TaskCell.class, "listener", CompletionListener.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -74,8 +74,11 @@ public final class TaskCell<T> implements Waker {
     private byte outcome = PENDING;
     private T value;
     private Throwable failure;
-    /** Accessed through {@link #JOIN_WAKER}. */
-    private volatile Waker joinWaker;
+    /**
+     * The joiners: null, one {@link Waker}, or {@link JoinWaiters}. Accessed through
+     * {@link #JOIN_WAKER}.
+     */
+    private volatile Object joinWaker;
     /** Told once when the task completes (a JoinSet); set before the task is first scheduled. */
     private volatile CompletionListener listener;
 
@@ -299,9 +302,13 @@ public final class TaskCell<T> implements Waker {
         // live set and its failure already reported
         scheduler.release(this);
         state.transitionToComplete();
-        Waker w = (Waker) JOIN_WAKER.getAndSet(this, null);
-        if (w != null) {
-            wakeQuietly(w);
+        Object joiners = JOIN_WAKER.getAndSet(this, null);
+        if (joiners instanceof JoinWaiters) {
+            for (Waker w : ((JoinWaiters) joiners).wakers) {
+                wakeQuietly(w);
+            }
+        } else if (joiners != null) {
+            wakeQuietly((Waker) joiners);
         }
         CompletionListener l = (CompletionListener) LISTENER.getAndSet(this, TOLD);
         if (l != null) {
@@ -320,8 +327,8 @@ public final class TaskCell<T> implements Waker {
     // ===== the output (any thread, after COMPLETE) =====
 
     /**
-     * Registers {@code waker} to be told when the task completes, unless it already has.
-     * Only the latest registered waker is kept (one awaiter at a time, as in Tokio).
+     * Registers {@code waker} to be told when the task completes, unless it already has. Every
+     * distinct waker registered is woken once (several joiners of one task are all woken).
      *
      * @param waker the joiner's waker
      * @return true if the task is complete (the output can be read)
@@ -330,7 +337,13 @@ public final class TaskCell<T> implements Waker {
         if (state.isComplete()) {
             return true;
         }
-        joinWaker = waker;
+        while (true) {
+            Object cur = joinWaker;
+            Object next = JoinWaiters.with(cur, waker);
+            if (next == cur || JOIN_WAKER.compareAndSet(this, cur, next)) {
+                break;
+            }
+        }
         // re-check: the completer takes the waker after setting COMPLETE (see class invariants)
         return state.isComplete();
     }
