@@ -1,7 +1,6 @@
 package dev.weft.internal.task;
 
 import dev.weft.CancelledException;
-import dev.weft.Coroutine;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
@@ -120,7 +119,7 @@ public final class TaskCell<T> implements Waker {
             return n;
         }
         Awaitable<T> f = future;
-        return f == null ? "task" : f instanceof Coroutine ? "coroutine" : f.getClass().getSimpleName();
+        return f == null ? "task" : f instanceof Unwindable ? "coroutine" : f.getClass().getSimpleName();
     }
 
     /** @param name what task dumps and events call the task; before it is first scheduled */
@@ -217,8 +216,8 @@ public final class TaskCell<T> implements Waker {
         Awaitable<T> f = future;
         Poll<T> p;
         try {
-            if (f instanceof Coroutine) {
-                ((Coroutine<?>) f).setBudget(BUDGET);
+            if (f instanceof Unwindable) {
+                ((Unwindable<?>) f).setBudget(BUDGET);
             }
             started = true;
             polls++;
@@ -248,14 +247,11 @@ public final class TaskCell<T> implements Waker {
     /** Holding RUNNING with CANCELLED set: let the coroutine unwind, then complete. */
     private void finishCancelled() {
         Awaitable<T> f = future;
-        if (started && f instanceof Coroutine) {
-            Coroutine<T> c = (Coroutine<T>) f;
-            c.cancel();
+        if (f instanceof Unwindable) {
             Poll<T> p;
             try {
-                // the next await throws CancelledException: finally blocks run now
                 polls++;
-                p = c.poll(this);
+                p = ((Unwindable<T>) f).unwind(this);
             } catch (Throwable t) {
                 completeExceptionally(t);
                 return;
