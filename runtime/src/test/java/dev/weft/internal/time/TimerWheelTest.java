@@ -9,8 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** The wheel alone: deadline order, cancel, the overflow list, against a reference model. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)   // a wheel that spins must fail, not hang
 class TimerWheelTest {
     /** An entry that records when it fired. */
     static final class Probe extends TimerEntry {
