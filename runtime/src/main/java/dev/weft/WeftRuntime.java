@@ -397,7 +397,8 @@ public final class WeftRuntime implements AutoCloseable {
          * Whether a poll that holds its worker past {@link #longPollThreshold(Duration)} (a task
          * that never awaits, or that blocks in {@code Thread.sleep} or a lock) is logged as a
          * WARNING in the {@code dev.weft.runtime} log, naming the task and showing its stack.
-         * Each stuck poll is reported once, and at most one such line is written per 10 s.
+         * Each stuck poll is reported once, and at most one such line is written per 10 s. While
+         * a JFR recording enables {@code dev.weft.LongPoll}, the event is the report instead.
          *
          * <pre>{@code
          * WeftRuntime rt = WeftRuntime.multiThread().warnOnBlockedWorker(false).build();

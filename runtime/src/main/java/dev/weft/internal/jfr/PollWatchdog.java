@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * worker in {@code Thread.sleep} or a lock) and reports each once, with the stuck thread's stack
  * sampled while it is stuck (so the blocking call is on it): as a WARNING in the
  * {@code dev.weft.runtime} log (at most one line per {@value #WARNING_INTERVAL_SECONDS} s for
- * the runtime, unless turned off with {@code Builder.warnOnBlockedWorker(false)}) and as a
- * {@code dev.weft.LongPoll} event while a recording enables it. One per runtime.
+ * the runtime, unless turned off with {@code Builder.warnOnBlockedWorker(false)}), or, while a
+ * recording enables it, as a {@code dev.weft.LongPoll} event instead. One per runtime.
  *
  * <h2>Cost</h2>
  * The watchdog thread exists while warnings are on or a recording enables the event: the first
@@ -130,8 +130,11 @@ public final class PollWatchdog {
     }
 
     private void report(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack) {
-        if (JfrGate.on()) {
+        if (JfrGate.on() && LongPollEvent.enabled()) {
+            // the recording is the report: a first log line can hold this thread for tens of
+            // milliseconds (handler set-up), long enough to miss the next stuck poll
             WeftEvents.longPoll(worker, task, stuckFor, threshold, stack);
+            return;
         }
         if (warn) {
             StringBuilder b = new StringBuilder(512);
