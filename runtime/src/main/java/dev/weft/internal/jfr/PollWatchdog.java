@@ -42,7 +42,7 @@ public final class PollWatchdog {
 
     private final String name;
     private final ThrottledLog warnings = new ThrottledLog(System.getLogger("dev.weft.runtime"),
-            System.Logger.Level.WARNING, TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS));
+            TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS));
     private volatile boolean warn = true;
     private final List<PollWatch> watches = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -146,7 +146,7 @@ public final class PollWatchdog {
             for (StackTraceElement e : stack) {
                 b.append("\n\tat ").append(e);
             }
-            warnings.log(b.toString(), null);
+            warnings.log(System.Logger.Level.WARNING, b.toString(), null);
         }
     }
 }

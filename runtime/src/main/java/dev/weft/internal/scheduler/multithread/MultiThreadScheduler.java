@@ -39,7 +39,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     private final WorkerThread[] threads;
     volatile boolean shutdown;
     /** Failures of a worker's run loop (a failing driver): one ERROR line per 10 s at most. */
-    final ThrottledLog runLoopErrors = new ThrottledLog(LOG, System.Logger.Level.ERROR, TimeUnit.SECONDS.toNanos(10));
+    final ThrottledLog runLoopErrors = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     /** @param config the validated configuration */
     public MultiThreadScheduler(RuntimeConfig config) {

@@ -84,7 +84,7 @@ final class Worker implements Runnable {
             } catch (Throwable e) {
                 // TaskCell.run never throws: this is a failing driver (selector) or a bug in the
                 // scheduler. Keep the worker alive; say so at most once per interval.
-                shared.runLoopErrors.log("Weft worker " + index + " caught an exception in its run loop (the"
+                shared.runLoopErrors.log(System.Logger.Level.ERROR, "Weft worker " + index + " caught an exception in its run loop (the"
                         + " time/I/O driver or the scheduler failed); it keeps running", e);
                 parker.parkNanos(RUN_LOOP_BACKOFF_NANOS);
             }
