@@ -107,8 +107,8 @@ public class MutexLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(15)
-                .invocationsPerIteration(400)
+                .iterations(10)
+                .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

@@ -124,8 +124,8 @@ public class SemaphoreLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(20)
-                .invocationsPerIteration(500)
+                .iterations(12)
+                .invocationsPerIteration(400)
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

@@ -59,7 +59,7 @@ public class BoundedLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(20)
+                .iterations(12)
                 .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(3)

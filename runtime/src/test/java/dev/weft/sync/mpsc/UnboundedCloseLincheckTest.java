@@ -52,8 +52,8 @@ public class UnboundedCloseLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(15)
-                .invocationsPerIteration(300)
+                .iterations(10)
+                .invocationsPerIteration(250)
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(0)
