@@ -5,7 +5,7 @@
 #   SURVIVED  the named tests passed with the mutant applied (the tests miss it)
 #   STALE     the patch no longer applies to the current source (refresh it)
 #   BROKEN    the mutant did not compile (fix the patch)
-# Usage: mutants/run.sh [name-filter]    (exit status: number of mutants not KILLED)
+# Usage: mutants/run.sh [name-regex]    (exit status: number of mutants not KILLED)
 # Extra Maven flags (for example -o) may be passed in MVN_FLAGS.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; echo "${s%"${s##*[![:spac
 while IFS='|' read -r patch module tests; do
     patch="$(trim "$patch")"; module="$(trim "$module")"; tests="$(trim "$tests")"
     [[ -z "$patch" || "$patch" == \#* ]] && continue
-    [[ -n "$filter" && "$patch" != *"$filter"* ]] && continue
+    [[ -n "$filter" && ! "$patch" =~ $filter ]] && continue
     if ! git apply --check "mutants/$patch" 2>/dev/null; then
         echo "STALE     $patch"; not_killed=$((not_killed + 1)); continue
     fi
