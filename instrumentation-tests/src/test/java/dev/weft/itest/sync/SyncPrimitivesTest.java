@@ -19,6 +19,8 @@ import dev.weft.sync.SendException;
 import dev.weft.sync.Semaphore;
 import dev.weft.sync.SemaphoreClosedException;
 import dev.weft.sync.broadcast.LaggedException;
+import dev.weft.time.Time;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -127,9 +129,13 @@ class SyncPrimitivesTest {
             }
             assertEquals(0, count.get(), "two notifyOne calls stored one permit, not two");
             n.notifyWaiters();
-            for (JoinHandle<Void> h : hs) {
-                h.join();
-            }
+            // bounded: a waiter that notifyWaiters left asleep fails the test instead of hanging it
+            Time.timeout(Duration.ofSeconds(20), () -> {
+                for (JoinHandle<Void> h : hs) {
+                    h.join();
+                }
+                return null;
+            });
             return count.get();
         });
         assertEquals(3, woken);
