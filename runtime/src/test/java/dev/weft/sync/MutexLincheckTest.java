@@ -108,7 +108,7 @@ public class MutexLincheckTest {
     void modelCheck() {
         new ModelCheckingOptions()
                 .iterations(10)
-                .invocationsPerIteration(300)
+                .invocationsPerIteration(250)
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

@@ -124,8 +124,8 @@ public class SemaphoreLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(12)
-                .invocationsPerIteration(400)
+                .iterations(10)
+                .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

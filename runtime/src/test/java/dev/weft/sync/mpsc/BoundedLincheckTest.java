@@ -59,8 +59,8 @@ public class BoundedLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(12)
-                .invocationsPerIteration(300)
+                .iterations(10)
+                .invocationsPerIteration(200)
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(0)

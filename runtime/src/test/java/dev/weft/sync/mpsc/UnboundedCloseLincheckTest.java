@@ -53,9 +53,9 @@ public class UnboundedCloseLincheckTest {
     void modelCheck() {
         new ModelCheckingOptions()
                 .iterations(10)
-                .invocationsPerIteration(250)
+                .invocationsPerIteration(200)
                 .threads(3)
-                .actorsPerThread(3)
+                .actorsPerThread(2)
                 .actorsBefore(0)
                 .actorsAfter(0)
                 .check(UnboundedCloseLincheckTest.class);
