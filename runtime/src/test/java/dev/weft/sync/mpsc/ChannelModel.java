@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *   <li>{@code closeSender}: gives up the waiting send, then closes the handle; when both are
  *       closed the receiver must see the end.</li>
  *   <li>{@code recv}: polls the receiver with a new waker; a pending receive stays parked.</li>
- *   <li>{@code closeReceiver}: closes the receiving side; waiting senders are released with
- *       {@link SendException} and later sends fail.</li>
+ *   <li>{@code closeReceiver}: gives up the receiver's pending receive, then closes the
+ *       receiving side; waiting senders are released with {@link SendException} and later sends
+ *       fail.</li>
  * </ul>
  *
  * <p>{@link #check()} at quiescence, in an order where the validation's own actions can wake a
@@ -155,6 +156,9 @@ final class ChannelModel {
 
     void closeReceiver() {
         ledger.begin();
+        // the receiving task closes: a receive of its own still pending was given up first (one
+        // task uses the receiver; closing it does not wake that task, as in Tokio)
+        rxPending = null;
         ch.receiver().close();
     }
 
