@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * once (the holder keeps a flag), when its stage completes or its awaiter abandons it.
  */
 public final class PausedClock implements ClockSource {
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    /** What a new paused clock reads: 1 s, so that "a second ago" is still positive. */
+    public static final long START = 1_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong(START);
     private final AtomicInteger externalHolds = new AtomicInteger();
     @Override
     public long nanoTime() {
