@@ -1,31 +1,34 @@
 package dev.weft.internal.jfr;
 
-import java.security.ProtectionDomain;
-import java.util.List;
-import java.util.stream.Collectors;
-
 /**
  * The stack of a spawn as the user sees it: the calling thread's frames without the leading ones
- * that belong to the runtime itself ({@code Task.spawn}, the scheduler, this class). A frame is the
- * runtime's when its class comes from the runtime's own code source, so user code in a
- * {@code dev.weft.*} package of another jar (examples, tests) is kept. Only read while a recording
- * wants {@code dev.weft.TaskSpawned}.
+ * that belong to the runtime itself ({@code Task.spawn}, {@code WeftRuntime.spawn}, the
+ * scheduler, this class). The runtime's frames are those of classes directly in {@code dev.weft}
+ * (the API entry points) or under {@code dev.weft.internal}; user code in other
+ * {@code dev.weft.*} packages (examples, tests) is kept. Only read while a recording wants
+ * {@code dev.weft.TaskSpawned}; the walk is by name, without class references, and stops after
+ * {@link #MAX_FRAMES}.
  */
 final class SpawnSite {
-    private static final ProtectionDomain RUNTIME = SpawnSite.class.getProtectionDomain();
     private static final int MAX_FRAMES = 64;
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final StackWalker WALKER = StackWalker.getInstance();
 
     private SpawnSite() {
     }
 
     /** @return the caller's frames, innermost first, starting at the first frame outside the runtime */
     static StackTraceElement[] frames() {
-        List<StackTraceElement> frames = WALKER.walk(s -> s
-                .dropWhile(f -> f.getDeclaringClass().getProtectionDomain() == RUNTIME)
+        return WALKER.walk(s -> s
+                .dropWhile(f -> isRuntime(f.getClassName()))
                 .limit(MAX_FRAMES)
                 .map(StackWalker.StackFrame::toStackTraceElement)
-                .collect(Collectors.toList()));
-        return frames.toArray(new StackTraceElement[0]);
+                .toArray(StackTraceElement[]::new));
+    }
+
+    static boolean isRuntime(String className) {
+        if (!className.startsWith("dev.weft.")) {
+            return false;
+        }
+        return className.indexOf('.', "dev.weft.".length()) < 0 || className.startsWith("dev.weft.internal.");
     }
 }
