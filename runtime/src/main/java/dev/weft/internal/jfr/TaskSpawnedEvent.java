@@ -34,7 +34,7 @@ public final class TaskSpawnedEvent extends Event {
     String taskName;
 
     @Label("Spawn Site")
-    @Description("Where the task was spawned, innermost frame first, starting at the caller of Weft's spawn")
+    @Description("Where the task was spawned: the caller of Weft's spawn and up to three of its callers, innermost first")
     String stack;
 
     /** @return true if a recording wants this event; allocates nothing */
