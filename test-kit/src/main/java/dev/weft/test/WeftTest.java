@@ -19,16 +19,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     @WeftTest
  *     @Suspendable
  *     void receivesWhatWasSent() {
- *         var ch = dev.weft.sync.mpsc.Channel.<String>bounded(1);
+ *         var ch = dev.weft.sync.oneshot.Channel.<String>create();
  *         Task.spawn(() -> { ch.sender().send("hi"); return null; });
  *         assertEquals("hi", ch.receiver().recv());
  *     }
  *
  *     @WeftTest(paused = true)
  *     @Suspendable
- *     void timesOutInVirtualTime(TestClock clock) {
- *         assertThrows(Time.Elapsed.class, () -> Time.timeout(Duration.ofHours(1), () -> forever()));
- *         assertEquals(Duration.ofHours(1), clock.elapsed());
+ *     void timesOutInVirtualTime(TestClock clock) throws Exception {
+ *         try {
+ *             Time.timeout(Duration.ofHours(1), () -> forever());
+ *             fail("should time out");
+ *         } catch (Elapsed expected) {
+ *             assertEquals(Duration.ofHours(1), clock.elapsed());   // at once, in virtual time
+ *         }
  *     }
  *
  *     @WeftTest(schedules = 200)           // 200 seeded random schedules; a failure prints its seed
@@ -39,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The method must also be {@link dev.weft.Suspendable @Suspendable}, so that the agent rewrites
  * it (its awaits suspend instead of blocking), and the tests must run with the agent attached.
+ * Lambdas given to {@code assertThrows} and the like are plain code: an await inside one blocks
+ * the runtime's thread, so catch the exception in the method itself. See docs/TESTING.md.
  *
  * <p>On a class, it applies to every {@code @Test} method of the class; {@code schedules} then
  * runs the schedules one after another inside one test (a method-level {@code @WeftTest} reports
