@@ -1,8 +1,11 @@
 package dev.weft.internal.coroutine;
 
+import dev.weft.CancelledException;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +86,17 @@ public final class StageAwaitable<T> implements Awaitable<T> {
                 return Poll.pending();
             }
         }
+        if (future.isCancelled() && cancellingCurrentTask()) {
+            // Another awaiter of a shared future was abandoned and cancelled it, while this task is
+            // being aborted too (runtime shutdown): this task ends cancelled, not failed.
+            throw new CancelledException();
+        }
         return Poll.ready(result(future));
+    }
+
+    private static boolean cancellingCurrentTask() {
+        TaskCell<?> t = RuntimeContext.currentTask();
+        return t != null && t.state().isCancelled();
     }
 
     /** Cancels the future (it is no use to anyone now) and releases the clock hold. */
