@@ -5,6 +5,7 @@ import dev.weft.SuspensionPinnedException;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.fuzz.RandomSchedule;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -364,6 +365,12 @@ public final class Continuation {
         boolean canSuspend = armedHere && pinDepth == 0;
         if (canSuspend && budget != Integer.MAX_VALUE && --budget < 0) {
             // Cooperative yield: the budget is spent, give the worker back even though f may be ready.
+            waker.wake();
+            suspending = true;
+            return null;
+        }
+        if (canSuspend && RandomSchedule.anyActive() && RandomSchedule.forcePendingHere(this)) {
+            // A random schedule (tests): answer pending once before polling, as if f were not ready yet.
             waker.wake();
             suspending = true;
             return null;

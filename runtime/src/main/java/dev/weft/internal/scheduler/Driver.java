@@ -57,8 +57,9 @@ public class Driver implements AutoCloseable {
     public void park(boolean everyTaskIdle) {
         time.processExpired();
         long timeout = time.nanosUntilNext();
-        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE) {
-            time.advanceIdleClock();
+        // A paused clock jumps only when nothing external is awaited; while it is held, wait below
+        // (bounded, in real time) for the external completion to wake a task.
+        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE && time.advanceIdleClock()) {
             reactor.turn(0);
             return;
         }

@@ -203,12 +203,14 @@ public final class TimeDriver {
     }
 
     /**
-     * For a paused clock with every task idle: jumps the clock to the next deadline and fires it.
+     * For a paused clock with every task idle: jumps the clock to the next deadline and fires it,
+     * unless a task awaits an external stage ({@link PausedClock#heldByExternalWait()}): then the
+     * clock stays, and that stage's completion wakes its task.
      *
-     * @return true if there was a timer to jump to
+     * @return true if there was a timer to jump to and the clock jumped
      */
     public boolean advanceIdleClock() {
-        if (!clock.isPaused()) {
+        if (!clock.isPaused() || clock instanceof PausedClock p && p.heldByExternalWait()) {
             return false;
         }
         long wait = nanosUntilNext();
