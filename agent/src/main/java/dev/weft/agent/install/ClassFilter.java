@@ -13,6 +13,9 @@ public final class ClassFilter {
             "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "kotlin/", "kotlinx/",
             "org/jetbrains/kotlinx/lincheck/", "org/jetbrains/lincheck/", "org/openjdk/jmh/", "net/bytebuddy/", "org/objectweb/asm/");
 
+    /** Package of the JDK's dynamic proxy classes of public interfaces ({@code jdk.proxy1.$Proxy12}). */
+    private static final String JDK_PROXIES = "jdk/proxy";
+
     private final List<String> includes;
     private final List<String> excludes;
 
@@ -47,6 +50,9 @@ public final class ClassFilter {
     public boolean accepts(String internalName) {
         if (internalName == null) {
             return false;
+        }
+        if (internalName.startsWith(JDK_PROXIES)) {
+            return true; // generated forwarders: a suspendable interface method's entry must consume the token
         }
         for (String p : NEVER) {
             if (internalName.startsWith(p)) {
