@@ -3,6 +3,7 @@ package dev.weft.itest.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.AsyncCallable;
 import dev.weft.Coroutine;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
@@ -24,6 +25,7 @@ class ClassInitializationOrderTest {
     private static final String SOURCE = """
             package cinit;
             import dev.weft.Async;
+            import dev.weft.AsyncCallable;
             import dev.weft.Suspendable;
             import java.util.ArrayList;
             import java.util.List;
@@ -62,6 +64,13 @@ class ClassInitializationOrderTest {
                     new Outer(new C(arg("y"), awaited()), arg("zz"));
                     return LOG;
                 }
+                public static AsyncCallable<Object> task(String name) {
+                    switch (name) {
+                        case "normal": return Case::normal;
+                        case "argumentThrows": return Case::argumentThrows;
+                        default: return Case::nested;
+                    }
+                }
             }
             """;
 
@@ -78,7 +87,9 @@ class ClassInitializationOrderTest {
             gate.complete(5);
             return (List<?>) m.invoke(null);
         }
-        Coroutine<Object> co = Coroutine.of(() -> m.invoke(null));
+        @SuppressWarnings("unchecked")
+        AsyncCallable<Object> task = (AsyncCallable<Object>) c.getMethod("task", String.class).invoke(null, method);
+        Coroutine<Object> co = Coroutine.of(task);
         Poll<Object> first = co.poll(Waker.NOOP);
         assertTrue(first.isPending(), "the await suspended");
         gate.complete(5);
