@@ -68,7 +68,7 @@ public final class ProfileMe {
         return x;
     }
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-pinning") // pins on purpose: a PinnedSuspension to profile
     static int throughForEach(List<Integer> batch) {
         int[] sum = new int[1];
         // a plain Consumer is not rewritten: each await inside blocks the worker (PinnedSuspension)

@@ -42,7 +42,7 @@ public final class Interleave {
         return name;
     }
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-blocking") // blocks on purpose: the contrast with Time.sleep
     String blocking(String name, long stepMillis) throws InterruptedException {
         for (int step = 1; step <= 3; step++) {
             out.println("  " + name + " step " + step + " on " + Thread.currentThread().getName());

@@ -9,7 +9,7 @@ final class SynchronizedCounter {
     private final Object lock = new Object();
     private int count;
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-synchronized") // shows the agent's refusal on purpose
     int addSlowly(int n) {
         synchronized (lock) {
             Time.sleep(Duration.ofMillis(1));   // a suspension point inside synchronized

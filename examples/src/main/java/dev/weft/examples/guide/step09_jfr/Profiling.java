@@ -44,12 +44,12 @@ public final class Profiling {
         this.out = out;
     }
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-blocking") // blocks on purpose: the long poll JFR records
     static void blocksItsWorker() throws InterruptedException {
         Thread.sleep(60);                            // a long poll: the worker runs nothing else meanwhile
     }
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-pinning") // pins on purpose: the PinnedSuspension JFR records
     static void pinnedAwait() {
         List.of(1).forEach(i -> Time.sleep(Duration.ofMillis(1)));   // a plain lambda: this await blocks
     }

@@ -12,7 +12,7 @@ public final class Pinned {
     private Pinned() {
     }
 
-    @Suspendable
+    @Suspendable @SuppressWarnings("weft-pinning") // pins on purpose: what 'verify' turns into an error
     static int sleepEach(List<Integer> millis) {
         millis.forEach(ms -> Time.sleep(Duration.ofMillis(ms)));   // Consumer is not suspendable
         return millis.size();
