@@ -3,6 +3,7 @@ package dev.weft.itest.shapes;
 import dev.weft.Suspendable;
 import dev.weft.itest.excluded.ExcludedForwarder;
 import dev.weft.itest.harness.Differential;
+import dev.weft.itest.harness.InMemoryClassLoader;
 import dev.weft.itest.harness.ShapeTest;
 import dev.weft.itest.harness.Src;
 import java.lang.invoke.MethodHandle;
@@ -13,12 +14,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.MethodDelegation;
 import net.bytebuddy.implementation.bind.annotation.RuntimeType;
 import net.bytebuddy.implementation.bind.annotation.SuperCall;
@@ -185,18 +188,32 @@ public class PassThroughTest extends ShapeTest {
     }
 
     /** A subclass proxy as Spring AOP and Mockito make them: same receiver, the super call through an auxiliary class. */
-    static final Class<? extends Real> BYTE_BUDDY_PROXY = new ByteBuddy()
-            .subclass(Real.class)
-            .method(ElementMatchers.named("call"))
-            .intercept(MethodDelegation.to(Interceptor.class))
-            .make()
-            .load(PassThroughTest.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
-            .getLoaded();
+    static final Class<?> BYTE_BUDDY_PROXY = byteBuddyProxy();
+
+    /**
+     * Defines the proxy and its auxiliary classes in an in-memory loader (a child loader, as Byte
+     * Buddy's own wrapper strategy makes), so the agent sees them and the verification of
+     * transformed classes can resolve them.
+     */
+    private static Class<?> byteBuddyProxy() {
+        DynamicType.Unloaded<Real> type = new ByteBuddy()
+                .subclass(Real.class)
+                .method(ElementMatchers.named("call"))
+                .intercept(MethodDelegation.to(Interceptor.class))
+                .make();
+        Map<String, byte[]> classes = new HashMap<>();
+        type.getAllTypes().forEach((t, bytes) -> classes.put(t.getName(), bytes));
+        try {
+            return new InMemoryClassLoader(classes, PassThroughTest.class.getClassLoader()).loadClass(type.getTypeDescription().getName());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     @Differential
     @Suspendable
     static String byteBuddySubclassProxy() throws ReflectiveOperationException {
-        return around(BYTE_BUDDY_PROXY.getDeclaredConstructor().newInstance());
+        return around((Service) BYTE_BUDDY_PROXY.getDeclaredConstructor().newInstance());
     }
 
     /** Overrides without a suspension point and reaches {@code super} through a plain Supplier: the same receiver. */
