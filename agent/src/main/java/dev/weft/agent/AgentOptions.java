@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The agent's options, parsed from {@code -javaagent:weft-agent.jar=opt1,opt2=value,...}.
+ * The agent's options, parsed from {@code -javaagent:weft-agent.jar=opt1,opt2=value,...}, or,
+ * when that gives none, from the system property {@code weft.agent.options} (same syntax; for
+ * jars that attach the agent through a {@code Launcher-Agent-Class} manifest entry).
  *
  * <ul>
  *   <li>{@code verify}: an await that cannot suspend because an uninstrumented frame is in the
@@ -16,6 +18,17 @@ import java.util.List;
  *   <li>{@code exclude=<prefix>[:<prefix>...]}: never rewrite classes with these prefixes.</li>
  *   <li>{@code debug}: log every transformed method.</li>
  * </ul>
+ *
+ * <p>Rules: an empty or blank option string means the defaults. Otherwise every item must be
+ * non-empty: {@code verify,,debug}, a trailing {@code ,}, {@code include=} and
+ * {@code include=a::b} are all rejected, since an empty item is almost always a typo or an unset
+ * shell variable. Items may repeat; {@code include} and {@code exclude} lists accumulate, a
+ * second {@code dump} with another directory is rejected, and an {@code include} prefix that an
+ * {@code exclude} prefix covers (the same prefix, or a longer one) is rejected because it could
+ * never take effect. Example:
+ * <pre>{@code
+ * AgentOptions o = AgentOptions.parse("verify,include=com.example.app,exclude=com.example.app.gen");
+ * }</pre>
  *
  * @param verify see above
  * @param dumpDir see above, or null
@@ -42,10 +55,14 @@ public record AgentOptions(boolean verify, Path dumpDir, List<String> includes, 
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         if (args != null && !args.isBlank()) {
-            for (String raw : args.split(",")) {
-                String opt = raw.trim();
+            String[] items = args.split(",", -1);
+            for (int n = 0; n < items.length; n++) {
+                String opt = items[n].trim();
+                if (opt.isEmpty()) {
+                    throw new IllegalArgumentException("Weft agent: option " + (n + 1) + " of '" + args + "' is empty; " + USAGE);
+                }
                 int eq = opt.indexOf('=');
-                String key = eq < 0 ? opt : opt.substring(0, eq);
+                String key = eq < 0 ? opt : opt.substring(0, eq).trim();
                 String value = eq < 0 ? null : opt.substring(eq + 1).trim();
                 switch (key) {
                     case "verify" -> {
@@ -56,10 +73,25 @@ public record AgentOptions(boolean verify, Path dumpDir, List<String> includes, 
                         noValue(key, value);
                         debug = true;
                     }
-                    case "dump" -> dump = Path.of(required(key, value));
+                    case "dump" -> {
+                        Path p = Path.of(required(key, value));
+                        if (dump != null && !dump.equals(p)) {
+                            throw new IllegalArgumentException("Weft agent: option 'dump' is given twice, as '" + dump + "' and '"
+                                    + p + "'; " + USAGE);
+                        }
+                        dump = p;
+                    }
                     case "include" -> includes.addAll(prefixes(key, required(key, value)));
                     case "exclude" -> excludes.addAll(prefixes(key, required(key, value)));
                     default -> throw new IllegalArgumentException("Weft agent: unknown option '" + opt + "'; " + USAGE);
+                }
+            }
+        }
+        for (String in : includes) {
+            for (String ex : excludes) {
+                if (in.startsWith(ex)) {
+                    throw new IllegalArgumentException("Weft agent: include=" + in + " can never take effect because exclude=" + ex
+                            + " covers it; drop one of them");
                 }
             }
         }
@@ -81,9 +113,13 @@ public record AgentOptions(boolean verify, Path dumpDir, List<String> includes, 
 
     private static List<String> prefixes(String key, String value) {
         List<String> out = new ArrayList<>();
-        for (String p : value.split(":")) {
+        for (String p : value.split(":", -1)) {
             String prefix = p.trim();
-            if (prefix.isEmpty() || !prefix.matches("[\\p{javaJavaIdentifierPart}.$]+")) {
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException("Weft agent: option '" + key + "=" + value + "' has an empty package prefix; "
+                        + USAGE);
+            }
+            if (!prefix.matches("[\\p{javaJavaIdentifierPart}.$]+")) {
                 throw new IllegalArgumentException("Weft agent: option '" + key + "' has a malformed package prefix '" + p
                         + "' (expected something like com.example.app); " + USAGE);
             }

@@ -1,24 +1,32 @@
 package dev.weft.agent;
 
+import dev.weft.agent.abi.RuntimeAbi;
+import dev.weft.agent.install.AbiCheck;
+import dev.weft.agent.install.AgentLog;
 import dev.weft.agent.install.ClassFilter;
 import dev.weft.agent.install.WeftTransformer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.lang.instrument.Instrumentation;
 
 /**
  * The agent's entry points. {@code premain} runs before {@code main} when the JVM starts with
- * {@code -javaagent:weft-agent.jar[=options]}; {@code agentmain} when attached later. Both parse
- * the options (a bad one stops start-up with a message listing the valid ones), tell the runtime
- * the agent is present, and register the transformer.
+ * {@code -javaagent:weft-agent.jar[=options]} (or through a {@code Launcher-Agent-Class}
+ * manifest entry); {@code agentmain} when attached later. Both read the options (from the
+ * argument, else from the {@code weft.agent.options} system property), check them and the
+ * runtime's ABI version (a bad option, a {@code dump} directory that cannot be created, or a
+ * runtime of another ABI version stops start-up with a message), tell the runtime the agent is
+ * present, and register the transformer. Nothing else happens at start-up: type pools and the
+ * class-file parsers are created when the first class that names Weft is loaded.
  */
 public final class WeftAgent {
-    /** System property read by the runtime to know the agent is attached. */
-    static final String ATTACHED_PROPERTY = "weft.agent.attached";
-    /** System property read by the runtime for the {@code verify} option. */
-    static final String VERIFY_PROPERTY = "weft.verify";
-
     private static volatile Instrumentation instrumentation;
+    /** The options the agent was installed with; a second installation with others only warns. */
+    private static AgentOptions installed;
 
     private WeftAgent() {
         throw new UnsupportedOperationException("entry point only");
@@ -37,8 +45,9 @@ public final class WeftAgent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        install(args, inst);
-        retransformLoaded(inst);
+        if (install(args, inst)) {
+            retransformLoaded(inst);
+        }
     }
 
     /**
@@ -59,22 +68,62 @@ public final class WeftAgent {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable t) {
-                System.getLogger("dev.weft.agent").log(System.Logger.Level.WARNING,
-                        "Weft could not retransform " + c.getName() + ": " + t);
+                AgentLog.log(Level.WARNING, "Weft could not retransform " + c.getName() + ": " + t);
             }
         }
     }
 
-    private static synchronized void install(String args, Instrumentation inst) {
+    /** @return false if the agent was installed already (the second call only compares options) */
+    private static synchronized boolean install(String args, Instrumentation inst) {
+        AgentOptions options = AgentOptions.parse(optionsText(args));
         if (instrumentation != null) {
-            return;
+            if (!options.equals(installed)) {
+                AgentLog.log(Level.WARNING, "The Weft agent is attached twice; it keeps the options it was first attached with ("
+                        + installed + ") and ignores the second one's (" + options + ")");
+            }
+            return false;
         }
-        AgentOptions options = AgentOptions.parse(args);
+        if (options.dumpDir() != null) {
+            createDumpDirectory(options.dumpDir());
+        }
+        AbiCheck.checkSystemClassPath();
         instrumentation = inst;
+        installed = options;
         if (options.verify()) {
-            System.setProperty(VERIFY_PROPERTY, "true");
+            System.setProperty(RuntimeAbi.VERIFY_PROPERTY, "true");
         }
         inst.addTransformer(new WeftTransformer(options), inst.isRetransformClassesSupported());
-        System.setProperty(ATTACHED_PROPERTY, "true");
+        System.setProperty(RuntimeAbi.AGENT_ABI_PROPERTY, String.valueOf(RuntimeAbi.VERSION));
+        System.setProperty(RuntimeAbi.ATTACHED_PROPERTY, "true");
+        return true;
+    }
+
+    /**
+     * The argument of {@code -javaagent} if it has any text, else the system property. When both
+     * are given the argument wins, and the property is named in a warning so that the surprise
+     * is not silent.
+     */
+    private static String optionsText(String args) {
+        String property = System.getProperty(RuntimeAbi.AGENT_OPTIONS_PROPERTY);
+        if (args == null || args.isBlank()) {
+            return property;
+        }
+        if (property != null && !property.isBlank() && !property.equals(args)) {
+            AgentLog.log(Level.WARNING, "Weft agent: -D" + RuntimeAbi.AGENT_OPTIONS_PROPERTY + "=" + property
+                    + " is ignored because -javaagent gives options (" + args + ")");
+        }
+        return args;
+    }
+
+    /** Fails start-up now rather than warning once per class later. */
+    private static void createDumpDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Weft agent: option 'dump=" + dir + "': the directory cannot be created (" + e + ")", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("Weft agent: option 'dump=" + dir + "': the directory is not writable");
+        }
     }
 }

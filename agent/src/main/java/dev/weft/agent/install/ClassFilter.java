@@ -24,8 +24,8 @@ public final class ClassFilter {
      * @param excludes binary-name prefixes never to rewrite
      */
     public ClassFilter(List<String> includes, List<String> excludes) {
-        this.includes = includes.stream().map(p -> p.replace('.', '/')).toList();
-        this.excludes = excludes.stream().map(p -> p.replace('.', '/')).toList();
+        this.includes = internalNames(includes);
+        this.excludes = internalNames(excludes);
     }
 
     /**
@@ -37,8 +37,36 @@ public final class ClassFilter {
             return false;
         }
         String rest = internalName.substring("dev/weft/".length());
-        return rest.indexOf('/') < 0 || RUNTIME_PACKAGES.stream().anyMatch(rest::startsWith);
+        return rest.indexOf('/') < 0 || startsWithAny(rest, RUNTIME_PACKAGES);
     }
+
+    /** Plain loops, not streams: this class is loaded at JVM start-up, where each lambda costs. */
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> internalNames(List<String> binaryPrefixes) {
+        String[] out = new String[binaryPrefixes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = binaryPrefixes.get(i).replace('.', '/');
+        }
+        return List.of(out);
+    }
+
+    /**
+     * @param internalName a type's internal name (or an array descriptor)
+     * @return true if it is a JDK type, which never declares anything suspendable
+     */
+    static boolean isPlatform(String internalName) {
+        return internalName.startsWith("[") || startsWithAny(internalName, PLATFORM);
+    }
+
+    private static final List<String> PLATFORM = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/");
 
     private static final List<String> RUNTIME_PACKAGES = List.of(
             "future/", "time/", "net/", "fs/", "sync/", "internal/");
@@ -54,24 +82,10 @@ public final class ClassFilter {
         if (internalName.startsWith(JDK_PROXIES)) {
             return true; // generated forwarders: a suspendable interface method's entry must consume the token
         }
-        for (String p : NEVER) {
-            if (internalName.startsWith(p)) {
-                return false;
-            }
+        if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, excludes)) {
+            return false;
         }
-        for (String p : excludes) {
-            if (internalName.startsWith(p)) {
-                return false;
-            }
-        }
-        if (includes.isEmpty() || isRuntime(internalName)) {
-            return true;   // the runtime's own suspendable methods (sleep, join, recv...) always
-        }
-        for (String p : includes) {
-            if (internalName.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        // the runtime's own suspendable methods (sleep, join, recv...) always
+        return includes.isEmpty() || isRuntime(internalName) || startsWithAny(internalName, includes);
     }
 }

@@ -8,9 +8,16 @@ import dev.weft.Async;
 import dev.weft.Coroutine;
 import dev.weft.Suspendable;
 import dev.weft.coroutine.abi.Instrumented;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /** The agent's behaviour at JVM start-up, each case in a fresh JVM. */
 class AgentStartupTest {
@@ -86,5 +93,79 @@ class AgentStartupTest {
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.output().contains("rewritten=false"), o.output());
         assertTrue(o.output().contains("runtime rewritten=true"), "Weft's own classes are always rewritten: " + o.output());
+    }
+
+    private static void assertStopsNaming(JavaProcess.Outcome o, String text) {
+        assertNotEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains(text), o.output());
+        assertTrue(!o.output().contains("plain="), "main must not run: " + o.output());
+    }
+
+    @Test
+    void anEmptyItemStopsTheJvm() throws Exception {
+        assertStopsNaming(JavaProcess.run(JavaProcess.agentJar() + "=verify,,debug", Child.class), "option 2 of 'verify,,debug' is empty");
+    }
+
+    @Test
+    void includeAndExcludeOfTheSamePrefixStopTheJvm() throws Exception {
+        assertStopsNaming(JavaProcess.run(JavaProcess.agentJar() + "=include=com.example,exclude=com.example", Child.class),
+                "include=com.example can never take effect because exclude=com.example covers it");
+    }
+
+    @Test
+    void aDumpDirectoryThatCannotBeCreatedStopsTheJvm(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        String dump = file.resolve("dump").toString();
+        assertStopsNaming(JavaProcess.run(JavaProcess.agentJar() + "=dump=" + dump, Child.class),
+                "option 'dump=" + dump + "': the directory cannot be created");
+    }
+
+    @Test
+    void optionsComeFromTheSystemPropertyWhenTheFlagHasNone() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(List.of("-Dweft.agent.options=debug,exclude=dev.weft.itest.rules.AgentStartupTest"),
+                JavaProcess.agentJar(), System.getProperty("java.class.path"), Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=false"), o.output());
+        assertTrue(o.output().contains("Weft rewrote dev.weft.time.Time"), "debug came from the property too: " + o.output());
+        JavaProcess.Outcome bad = JavaProcess.run(List.of("-Dweft.agent.options=turbo"), JavaProcess.agentJar(),
+                System.getProperty("java.class.path"), Child.class);
+        assertStopsNaming(bad, "unknown option 'turbo'");
+    }
+
+    @Test
+    void theFlagWinsOverThePropertyWithAWarning() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(List.of("-Dweft.agent.options=exclude=dev.weft.itest.rules.AgentStartupTest"),
+                JavaProcess.agentJar() + "=verify", System.getProperty("java.class.path"), Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("rewritten=true"), o.output());
+        assertTrue(o.output().contains("-Dweft.agent.options=exclude=dev.weft.itest.rules.AgentStartupTest is ignored"), o.output());
+    }
+
+    @Test
+    void aSecondAgentWithOtherOptionsWarnsAndTheFirstOnesStay() throws Exception {
+        JavaProcess.Outcome o = JavaProcess.run(List.of("-javaagent:" + JavaProcess.agentJar() + "=exclude=dev.weft.itest"),
+                JavaProcess.agentJar() + "=debug", System.getProperty("java.class.path"), Child.class);
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.output().contains("The Weft agent is attached twice"), o.output());
+        assertTrue(o.output().contains("rewritten=true"), "the first agent's options are kept: " + o.output());
+        JavaProcess.Outcome same = JavaProcess.run(List.of("-javaagent:" + JavaProcess.agentJar()),
+                JavaProcess.agentJar(), System.getProperty("java.class.path"), Child.class);
+        assertEquals(0, same.exitCode(), same.output());
+        assertTrue(!same.output().contains("attached twice"), "the same options twice are fine: " + same.output());
+    }
+
+    @Test
+    void aRuntimeOfAnotherAbiVersionStopsTheJvm(@TempDir Path tmp) throws Exception {
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "dev/weft/coroutine/abi/AbiVersion", null, "java/lang/Object", null);
+        w.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "VERSION", "I", null, 999).visitEnd();
+        w.visitEnd();
+        Path file = tmp.resolve("dev/weft/coroutine/abi/AbiVersion.class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, w.toByteArray());
+        JavaProcess.Outcome o = JavaProcess.run(List.of(), JavaProcess.agentJar(),
+                tmp + File.pathSeparator + System.getProperty("java.class.path"), Child.class);
+        assertStopsNaming(o, "The Weft runtime on the class path speaks ABI version 999, but this Weft agent was built for ABI version "
+                + dev.weft.coroutine.abi.AbiNames.VERSION);
     }
 }

@@ -25,16 +25,27 @@ final class JavaProcess {
     }
 
     static Outcome run(String agentArg, Class<?> main, String... args) throws IOException, InterruptedException {
+        return run(List.of(), agentArg, System.getProperty("java.class.path"), main, args);
+    }
+
+    /**
+     * @param jvmArgs more JVM options, after the {@code -javaagent} of {@code agentArg}
+     * @param agentArg the agent jar and its options, or null
+     * @param classPath the child's class path
+     */
+    static Outcome run(List<String> jvmArgs, String agentArg, String classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (agentArg != null) {
             cmd.add("-javaagent:" + agentArg);
         }
+        cmd.addAll(jvmArgs);
         if (Runtime.version().feature() >= 24) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -3,13 +3,23 @@ package dev.weft.itest.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.weft.agent.abi.RuntimeAbi;
+import dev.weft.coroutine.abi.AbiNames;
+import dev.weft.coroutine.abi.AbiVersion;
 import dev.weft.coroutine.abi.Continuation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.Test;
 
-/** Every runtime member the agent's generated code names exists in the runtime with that shape. */
+/**
+ * Every runtime member the agent's generated code names exists in the runtime with that shape,
+ * every name the runtime uses on its side of the contract is the one in {@link AbiNames}, and the
+ * two sides agree on the ABI version.
+ */
 class RuntimeAbiTest {
     private static Class<?> load(String internalName) throws ClassNotFoundException {
         return Class.forName(internalName.replace('/', '.'));
@@ -43,5 +53,39 @@ class RuntimeAbiTest {
         assertEquals("dev.weft.Suspendable", RuntimeAbi.SUSPENDABLE_DESC.substring(1, RuntimeAbi.SUSPENDABLE_DESC.length() - 1).replace('/', '.'));
         load(RuntimeAbi.ASYNC).getMethod(RuntimeAbi.AWAIT, java.util.concurrent.CompletionStage.class);
         load(RuntimeAbi.INSTRUMENTED_DESC.substring(1, RuntimeAbi.INSTRUMENTED_DESC.length() - 1));
+    }
+
+    private static Object constant(String className, String field) throws Exception {
+        Field f = Class.forName(className).getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(null);
+    }
+
+    @Test
+    void theRuntimeReadsTheNamesItDefines() throws Exception {
+        assertEquals(AbiNames.ATTACHED_PROPERTY, constant("dev.weft.internal.coroutine.AgentPresence", "PROPERTY"));
+        assertEquals(AbiNames.VERIFY_PROPERTY, constant("dev.weft.coroutine.abi.PinnedSuspensions", "VERIFY_PROPERTY"));
+        assertEquals(AbiNames.ROOT_TOKEN, constant("dev.weft.Coroutine", "ROOT_TOKEN"));
+        assertEquals(RuntimeAbi.token("call", "()Ljava/lang/Object;"), AbiNames.ROOT_TOKEN);
+        assertEquals(AbiNames.INSTRUMENTED, dev.weft.coroutine.abi.Instrumented.class.getName().replace('.', '/'));
+        assertEquals(AbiNames.CONTINUATION, Continuation.class.getName().replace('.', '/'));
+        assertEquals(RuntimeAbi.ABI_NAMES, AbiNames.class.getName().replace('.', '/'));
+    }
+
+    @Test
+    void agentAndRuntimeSpeakTheSameVersion() {
+        assertEquals(AbiVersion.VERSION, RuntimeAbi.VERSION);
+        assertEquals(String.valueOf(AbiNames.VERSION), System.getProperty(AbiNames.AGENT_ABI_PROPERTY), "the attached agent publishes it");
+        assertNull(AbiVersion.mismatch(String.valueOf(AbiNames.VERSION)));
+        AbiVersion.requireAgentMatch(String.valueOf(AbiNames.VERSION));
+    }
+
+    @Test
+    void theRuntimeRefusesAnAgentOfAnotherVersion() {
+        IllegalStateException other = assertThrows(IllegalStateException.class, () -> AbiVersion.requireAgentMatch("999"));
+        assertTrue(other.getMessage().contains("speaks ABI version 999, but the Weft runtime on the class path speaks ABI version "
+                + AbiNames.VERSION), other.getMessage());
+        IllegalStateException old = assertThrows(IllegalStateException.class, () -> AbiVersion.requireAgentMatch(null));
+        assertTrue(old.getMessage().contains("does not report its ABI version"), old.getMessage());
     }
 }
