@@ -240,6 +240,8 @@ public final class WeftRuntime implements AutoCloseable {
         private Duration blockingKeepAlive = RuntimeConfig.DEFAULT_BLOCKING_KEEP_ALIVE;
         private Duration longPollThreshold = PollWatchdog.DEFAULT_THRESHOLD;
         private boolean registerMBean = Boolean.getBoolean(JMX_PROPERTY);
+        private long workerStackSize;
+        private boolean warnOnBlockedWorker = true;
 
         private Builder(boolean multiThread) {
             this.multiThread = multiThread;
@@ -257,6 +259,34 @@ public final class WeftRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("workerThreads must be between 1 and 32767, got " + n);
             }
             workerThreads = n;
+            return this;
+        }
+
+        /**
+         * Sets the stack size of each worker thread, for tasks that recurse deeply (a rewritten
+         * method's frame is larger than the plain one). Blocking-pool threads keep the JVM's
+         * default.
+         *
+         * <pre>{@code
+         * WeftRuntime rt = WeftRuntime.multiThread().workerStackSize(8 * 1024 * 1024).build();
+         * }</pre>
+         *
+         * @param bytes the stack size, from 256 KiB to 1 GiB (default: the JVM's, {@code -Xss});
+         *     the JVM may round it (see {@link Thread#Thread(ThreadGroup, Runnable, String, long)})
+         * @return this builder
+         * @throws IllegalStateException on a current-thread builder (it has no worker threads)
+         * @throws IllegalArgumentException if {@code bytes} is out of range
+         */
+        public Builder workerStackSize(long bytes) {
+            if (!multiThread) {
+                throw new IllegalStateException("workerStackSize applies to a multi-thread runtime; a current-thread"
+                        + " runtime runs on the thread that calls blockOn");
+            }
+            if (bytes < RuntimeConfig.MIN_WORKER_STACK_SIZE || bytes > RuntimeConfig.MAX_WORKER_STACK_SIZE) {
+                throw new IllegalArgumentException("workerStackSize must be between " + RuntimeConfig.MIN_WORKER_STACK_SIZE
+                        + " and " + RuntimeConfig.MAX_WORKER_STACK_SIZE + " bytes, got " + bytes);
+            }
+            workerStackSize = bytes;
             return this;
         }
 
@@ -348,9 +378,10 @@ public final class WeftRuntime implements AutoCloseable {
         }
 
         /**
-         * @param threshold a poll that holds its thread longer is reported as a
-         *     {@code dev.weft.LongPoll} JFR event with the thread's stack, while a recording enables
-         *     that event; at least 1 ms (default 10 ms)
+         * @param threshold a poll that holds its thread longer is reported with the thread's
+         *     stack: as a warning (see {@link #warnOnBlockedWorker(boolean)}) and as a
+         *     {@code dev.weft.LongPoll} JFR event while a recording enables that event; at least
+         *     1 ms (default 10 ms)
          * @return this builder
          */
         public Builder longPollThreshold(Duration threshold) {
@@ -359,6 +390,25 @@ public final class WeftRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("longPollThreshold must be at least 1 ms, got " + threshold);
             }
             longPollThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Whether a poll that holds its worker past {@link #longPollThreshold(Duration)} (a task
+         * that never awaits, or that blocks in {@code Thread.sleep} or a lock) is logged as a
+         * WARNING in the {@code dev.weft.runtime} log, naming the task and showing its stack.
+         * Each stuck poll is reported once, and at most one such line is written per 10 s. While
+         * a JFR recording enables {@code dev.weft.LongPoll}, the event is the report instead.
+         *
+         * <pre>{@code
+         * WeftRuntime rt = WeftRuntime.multiThread().warnOnBlockedWorker(false).build();
+         * }</pre>
+         *
+         * @param warn whether to warn (default true)
+         * @return this builder
+         */
+        public Builder warnOnBlockedWorker(boolean warn) {
+            warnOnBlockedWorker = warn;
             return this;
         }
 
@@ -377,9 +427,11 @@ public final class WeftRuntime implements AutoCloseable {
         public WeftRuntime build() {
             RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
                     shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
-                    startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive);
+                    startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive,
+                    workerStackSize);
             Scheduler s = multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config);
             s.watchdog().setThreshold(longPollThreshold);
+            s.watchdog().setWarnings(warnOnBlockedWorker);
             return new WeftRuntime(s, registerMBean);
         }
     }

@@ -1,15 +1,20 @@
 package dev.weft.net;
 
-import dev.weft.Async;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
+import dev.weft.internal.io.IoOperation;
+import dev.weft.internal.io.RateLimitedLog;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
+import dev.weft.time.Time;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A listening TCP socket whose {@link #accept()} suspends the task until a peer connects.
@@ -22,8 +27,32 @@ import java.nio.channels.SocketChannel;
  *     }
  * }
  * }</pre>
+ *
+ * <p>Several tasks may wait in {@link #accept()} on one listener; each new connection goes to
+ * one of them.
+ *
+ * <p><b>Out of file descriptors.</b> When the process has no descriptor left for a new connection
+ * ({@code EMFILE}, {@code ENFILE}), {@code accept()} does not fail: it logs the condition at most
+ * once per {@value #OUT_OF_FDS_LOG_SECONDS} s, waits (10 ms, doubling up to 1 s) and tries again,
+ * while the connections already open keep being served; the pending peers wait in the kernel's
+ * backlog and are accepted once descriptors are free again.
  */
 public final class TcpListener implements AutoCloseable {
+    static final int OUT_OF_FDS_LOG_SECONDS = 10;
+    private static final long MIN_BACKOFF_MS = 10;
+    private static final long MAX_BACKOFF_MS = 1000;
+    private static final RateLimitedLog OUT_OF_FDS =
+            new RateLimitedLog("dev.weft.net", TimeUnit.SECONDS.toNanos(OUT_OF_FDS_LOG_SECONDS));
+    /** Stores the accepted peer in {@code peer[0]}. */
+    private static final IoOperation<ServerSocketChannel, SocketChannel[], Void> ACCEPT = (ch, peer, unused) -> {
+        SocketChannel p = ch.accept();
+        if (p == null) {
+            return IoOperation.WOULD_BLOCK;
+        }
+        peer[0] = p;
+        return 0;
+    };
+
     private final ServerSocketChannel channel;
     private final ScheduledIo io;
 
@@ -58,20 +87,34 @@ public final class TcpListener implements AutoCloseable {
      */
     @Suspendable
     public TcpStream accept() throws IOException {
+        SocketChannel[] peer = new SocketChannel[1];
+        long backoffMs = MIN_BACKOFF_MS;
         while (true) {
-            io.ensureOpen();
-            SocketChannel peer = channel.accept();
-            if (peer != null) {
-                try {
-                    return new TcpStream(peer);
-                } catch (IOException e) {
-                    peer.close();
+            try {
+                io.run(Interest.READ, ACCEPT, peer, null);
+                break;
+            } catch (IOException e) {
+                if (io.isClosed() || !isOutOfDescriptors(e)) {
                     throw e;
                 }
+                OUT_OF_FDS.log(Level.WARNING, io.what() + ": out of file descriptors (" + e.getMessage()
+                        + "); backing off accepting, open connections are still served", null);
+                Time.sleep(Duration.ofMillis(backoffMs));
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             }
-            io.clearReadiness(Interest.READ);
-            Async.await(io.ready(Interest.READ));
         }
+        try {
+            return new TcpStream(peer[0]);
+        } catch (IOException e) {
+            peer[0].close();
+            throw e;
+        }
+    }
+
+    /** EMFILE and ENFILE, as the JDK words them (it has no error code on the exception). */
+    static boolean isOutOfDescriptors(IOException e) {
+        String m = e.getMessage();
+        return m != null && m.startsWith("Too many open files");
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
-import dev.weft.Async;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
+import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
 import java.io.EOFException;
@@ -24,11 +24,32 @@ import java.nio.channels.SocketChannel;
  * }
  * }</pre>
  *
- * <p>One task may read while another writes ({@link #split()} makes that explicit); two tasks
- * reading at once are not supported. Closing the stream wakes a task waiting on it, whose
- * operation then fails with an {@link IOException} saying the stream was closed.
+ * <p>One task may read while another writes ({@link #split()} makes that explicit). Several tasks
+ * waiting to read (or to write) at once are all woken when the socket becomes ready; each retries
+ * and those that find nothing wait again, so none hangs, but which one gets which bytes is up to
+ * the scheduler. Closing the stream wakes every task waiting on it, whose operation then fails
+ * with an {@link IOException} saying the stream was closed.
  */
 public final class TcpStream implements AutoCloseable {
+    /** One read; a read that leaves room in the buffer most likely emptied the socket. */
+    private static final IoOperation<SocketChannel, ByteBuffer, Void> READ = (ch, dst, unused) -> {
+        int n = ch.read(dst);
+        if (n == 0 && dst.hasRemaining()) {
+            return IoOperation.WOULD_BLOCK;
+        }
+        return n > 0 && dst.hasRemaining() ? IoOperation.drained(n) : n;
+    };
+    /** One write; a write that leaves bytes behind most likely filled the socket's buffer. */
+    private static final IoOperation<SocketChannel, ByteBuffer, Void> WRITE = (ch, src, unused) -> {
+        int n = ch.write(src);
+        if (n == 0 && src.hasRemaining()) {
+            return IoOperation.WOULD_BLOCK;
+        }
+        return src.hasRemaining() ? IoOperation.drained(n) : n;
+    };
+    private static final IoOperation<SocketChannel, Void, Void> FINISH_CONNECT =
+            (ch, unused, unused2) -> ch.finishConnect() ? 0 : IoOperation.WOULD_BLOCK;
+
     private final SocketChannel channel;
     private final ScheduledIo io;
 
@@ -61,14 +82,7 @@ public final class TcpStream implements AutoCloseable {
             boolean done = ch.connect(address);
             TcpStream s = new TcpStream(ch);
             if (!done) {
-                while (true) {
-                    s.io.ensureOpen();
-                    if (ch.finishConnect()) {
-                        break;
-                    }
-                    s.io.clearReadiness(Interest.WRITE);
-                    Async.await(s.io.ready(Interest.WRITE));
-                }
+                s.io.run(Interest.WRITE, FINISH_CONNECT, null, null);
             }
             ok = true;
             return s;
@@ -88,15 +102,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Suspendable
     public int read(ByteBuffer dst) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            int n = channel.read(dst);
-            if (n != 0 || !dst.hasRemaining()) {
-                return n;
-            }
-            io.clearReadiness(Interest.READ);
-            Async.await(io.ready(Interest.READ));
-        }
+        return (int) io.run(Interest.READ, READ, dst, null);
     }
 
     /**
@@ -124,15 +130,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Suspendable
     public int write(ByteBuffer src) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            int n = channel.write(src);
-            if (n != 0 || !src.hasRemaining()) {
-                return n;
-            }
-            io.clearReadiness(Interest.WRITE);
-            Async.await(io.ready(Interest.WRITE));
-        }
+        return (int) io.run(Interest.WRITE, WRITE, src, null);
     }
 
     /**

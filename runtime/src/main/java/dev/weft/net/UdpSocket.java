@@ -1,8 +1,8 @@
 package dev.weft.net;
 
-import dev.weft.Async;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
+import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
 import java.io.IOException;
@@ -23,6 +23,28 @@ import java.nio.channels.DatagramChannel;
  * }</pre>
  */
 public final class UdpSocket implements AutoCloseable {
+    private static final IoOperation<DatagramChannel, ByteBuffer, SocketAddress> SEND_TO = (ch, src, target) -> {
+        int n = ch.send(src, target);
+        return n == 0 && src.hasRemaining() ? IoOperation.WOULD_BLOCK : n;
+    };
+    /** Stores the sender in {@code from[0]}. */
+    private static final IoOperation<DatagramChannel, ByteBuffer, SocketAddress[]> RECEIVE_FROM = (ch, dst, from) -> {
+        SocketAddress a = ch.receive(dst);
+        if (a == null) {
+            return IoOperation.WOULD_BLOCK;
+        }
+        from[0] = a;
+        return 0;
+    };
+    private static final IoOperation<DatagramChannel, ByteBuffer, Void> SEND = (ch, src, unused) -> {
+        int n = ch.write(src);
+        return n == 0 && src.hasRemaining() ? IoOperation.WOULD_BLOCK : n;
+    };
+    private static final IoOperation<DatagramChannel, ByteBuffer, Void> RECEIVE = (ch, dst, unused) -> {
+        int n = ch.read(dst);
+        return n == 0 ? IoOperation.WOULD_BLOCK : n;
+    };
+
     private final DatagramChannel channel;
     private final ScheduledIo io;
 
@@ -57,15 +79,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int sendTo(ByteBuffer src, SocketAddress target) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            int n = channel.send(src, target);
-            if (n != 0 || !src.hasRemaining()) {
-                return n;
-            }
-            io.clearReadiness(Interest.WRITE);
-            Async.await(io.ready(Interest.WRITE));
-        }
+        return (int) io.run(Interest.WRITE, SEND_TO, src, target);
     }
 
     /**
@@ -77,15 +91,9 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public SocketAddress receiveFrom(ByteBuffer dst) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            SocketAddress from = channel.receive(dst);
-            if (from != null) {
-                return from;
-            }
-            io.clearReadiness(Interest.READ);
-            Async.await(io.ready(Interest.READ));
-        }
+        SocketAddress[] from = new SocketAddress[1];
+        io.run(Interest.READ, RECEIVE_FROM, dst, from);
+        return from[0];
     }
 
     /**
@@ -107,15 +115,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int send(ByteBuffer src) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            int n = channel.write(src);
-            if (n != 0 || !src.hasRemaining()) {
-                return n;
-            }
-            io.clearReadiness(Interest.WRITE);
-            Async.await(io.ready(Interest.WRITE));
-        }
+        return (int) io.run(Interest.WRITE, SEND, src, null);
     }
 
     /**
@@ -127,15 +127,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int receive(ByteBuffer dst) throws IOException {
-        while (true) {
-            io.ensureOpen();
-            int n = channel.read(dst);
-            if (n != 0) {
-                return n;
-            }
-            io.clearReadiness(Interest.READ);
-            Async.await(io.ready(Interest.READ));
-        }
+        return (int) io.run(Interest.READ, RECEIVE, dst, null);
     }
 
     /**

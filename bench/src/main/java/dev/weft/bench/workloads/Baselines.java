@@ -8,10 +8,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The runtimes every workload compares, all with {@value #WORKERS} worker threads: Weft's
- * multi-thread runtime, virtual threads (JDK 21+, scheduler parallelism {@value #WORKERS}),
- * {@code CompletableFuture} on a {@code ForkJoinPool(2)}, and kotlinx.coroutines on
- * {@code Dispatchers.Default} (core pool size {@value #WORKERS}).
+ * The runtimes every workload compares, all with {@link #WORKERS} worker threads (2, or
+ * {@code -Dweft.bench.workers=N}, which bench/run-scaling.sh sets): Weft's multi-thread runtime,
+ * virtual threads (JDK 21+, scheduler parallelism {@code WORKERS}), {@code CompletableFuture} on a
+ * {@code ForkJoinPool(WORKERS)}, and kotlinx.coroutines on {@code Dispatchers.Default} (core pool
+ * size {@code WORKERS}).
  *
  * <p>The bench module compiles with {@code --release 17}, so virtual threads are created through
  * a {@link MethodHandle} on {@code Thread.ofVirtual().factory()}; on JDK 17 the vthreads variant
@@ -19,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
  */
 final class Baselines {
     /** Worker threads of every runtime: the machine the goals were set on has 2 cores. */
-    static final int WORKERS = 2;
+    static final int WORKERS = Integer.getInteger("weft.bench.workers", 2);
 
     private Baselines() {
     }

@@ -6,6 +6,7 @@ import dev.weft.Task;
 import dev.weft.WeftRuntime;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
+import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,9 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * wrk -t2 -c100 -d10s http://127.0.0.1:8080/
  * </pre>
  *
- * <p>Arguments: {@code [port [seconds [host]]]}: the port (default 8080, 0 picks a free one), how
- * long to serve (default 0: until the process is killed), the address to bind (default
- * {@code 127.0.0.1}).
+ * <p>Arguments: {@code [port [seconds [host [workers]]]]}: the port (default 8080, 0 picks a free
+ * one), how long to serve (default 0: until the process is killed), the address to bind (default
+ * {@code 127.0.0.1}), the worker threads (default: one per core).
  *
  * <h2>What it does</h2>
  * <ul>
@@ -48,10 +49,18 @@ import java.util.concurrent.atomic.LongAdder;
  *       write.</li>
  *   <li>A request body ({@code Content-Length}) is read and ignored, up to 1 MiB.</li>
  *   <li>Errors, each answered and then the connection closed: a malformed request line or
- *       header, or an HTTP/1.1 request without {@code Host} (400), a head over 8 KiB (431), a
- *       body over 1 MiB (413), {@code Transfer-Encoding} (501: not supported here), a version
- *       other than 1.0 and 1.1 (505). A method other than GET and HEAD on {@code /} is 405.</li>
- *   <li>A connection idle for the idle timeout (default 30 s) is closed.</li>
+ *       header (400), an HTTP/1.1 request without {@code Host} or any request with two (400,
+ *       RFC 9112 §3.2), a field name that is not a token, e.g. with a space in it (400, §5.1), a
+ *       bare CR (400, §2.2), a NUL or other control character in a field value (400, RFC 9110
+ *       §5.5), a head over 8 KiB (431), a body over 1 MiB (413), {@code Transfer-Encoding} (501:
+ *       not supported here), a version other than 1.0 and 1.1 (505). A method other than GET and
+ *       HEAD on {@code /} is 405.</li>
+ *   <li>A bare LF ends a line like CRLF: RFC 9112 §2.2 lets a recipient recognize a single LF
+ *       as a line terminator, and answering such a request at once is kinder than making the
+ *       client wait for a timeout.</li>
+ *   <li>A request head must be complete within the head timeout (default 10 s) from its first
+ *       byte, however slowly the bytes trickle in (slowloris); else 408 and the connection is
+ *       closed. A connection idle for the idle timeout (default 30 s) is closed.</li>
  * </ul>
  */
 public final class HttpServer implements AutoCloseable {
@@ -68,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
     private final TcpListener listener;
     private final InetSocketAddress address;
     private final long idleNanos;
+    private final long headNanos;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder requests = new LongAdder();
@@ -85,13 +95,18 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    private HttpServer(WeftRuntime runtime, TcpListener listener, Duration idleTimeout) throws IOException {
+    private HttpServer(WeftRuntime runtime, TcpListener listener, Duration idleTimeout, Duration headTimeout)
+            throws IOException {
         this.listener = listener;
         this.address = listener.localAddress();
         this.idleNanos = idleTimeout.toNanos();
+        this.headNanos = headTimeout.toNanos();
         this.acceptLoop = runtime.spawn(() -> acceptLoop());
         this.reaper = runtime.spawn(() -> reapIdle());
     }
+
+    /** How long a request head may take from its first byte to its last, unless told otherwise. */
+    public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Binds {@code address} and serves on {@code runtime}, closing connections idle for 30 s.
@@ -116,13 +131,37 @@ public final class HttpServer implements AutoCloseable {
      * @throws Exception if the address cannot be bound
      */
     public static HttpServer start(WeftRuntime runtime, InetSocketAddress address, Duration idleTimeout) throws Exception {
+        return start(runtime, address, idleTimeout, DEFAULT_HEAD_TIMEOUT);
+    }
+
+    /**
+     * Binds {@code address} and serves on {@code runtime}. Any thread that is not one of the
+     * runtime's workers.
+     *
+     * <pre>{@code
+     * HttpServer server = HttpServer.start(rt, new InetSocketAddress("127.0.0.1", 0),
+     *         Duration.ofSeconds(30), Duration.ofSeconds(5));
+     * }</pre>
+     *
+     * @param runtime the runtime whose tasks serve the connections
+     * @param address where to listen (port 0 picks a free port)
+     * @param idleTimeout a connection that neither reads nor writes for this long is closed
+     * @param headTimeout a request head not complete this long after its first byte gets 408 and a close
+     * @return the running server
+     * @throws Exception if the address cannot be bound
+     */
+    public static HttpServer start(WeftRuntime runtime, InetSocketAddress address, Duration idleTimeout,
+            Duration headTimeout) throws Exception {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+        }
+        if (headTimeout.isNegative() || headTimeout.isZero()) {
+            throw new IllegalArgumentException("headTimeout must be positive, got " + headTimeout);
         }
         // bind inside the runtime, so that the listener registers with the runtime's reactor
         TcpListener listener = runtime.blockOn(() -> TcpListener.bind(address));
         try {
-            return new HttpServer(runtime, listener, idleTimeout);
+            return new HttpServer(runtime, listener, idleTimeout, headTimeout);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -131,6 +170,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Suspendable
     private Void acceptLoop() {
+        long acceptFailures = 0;
         try {
             while (!closing) {
                 TcpStream peer;
@@ -140,7 +180,11 @@ public final class HttpServer implements AutoCloseable {
                     if (closing) {
                         break;
                     }
-                    System.err.println("http server: accept failed: " + e.getMessage());
+                    // out of descriptors, accept waits by itself; anything else: say so (the first
+                    // time and every thousandth, never a flood) and try again shortly
+                    if (acceptFailures++ % 1000 == 0) {
+                        System.err.println("http server: accept failed (" + acceptFailures + " so far): " + e.getMessage());
+                    }
                     Time.sleep(Duration.ofMillis(50));
                     continue;
                 }
@@ -190,10 +234,19 @@ public final class HttpServer implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocate(BUFFER);    // bytes [0, position) are unparsed
         ByteBuffer out = ByteBuffer.allocate(BUFFER);
         Parser p = new Parser();
+        // when the partial head now buffered must be complete (Time.nanoTime()); 0: none is pending
+        long headDeadline = 0;
         try (s) {
             s.setNoDelay(true);
             while (!p.close) {
-                if (s.read(in) < 0) {
+                int n = headDeadline == 0 ? s.read(in) : readBefore(s, in, headDeadline);
+                if (n == HEAD_TIMED_OUT) {
+                    out = append(s, out, fail(p, 408, "Request Timeout"));
+                    out.flip();
+                    s.writeAll(out);
+                    break;
+                }
+                if (n < 0) {
                     break;      // the peer closed; a partial request is dropped
                 }
                 c.lastActive = System.nanoTime();
@@ -210,10 +263,10 @@ public final class HttpServer implements AutoCloseable {
                         }
                     }
                     // RFC 9112 §2.2: ignore empty lines before a request line
-                    while (end - start >= 2 && a[start] == '\r' && a[start + 1] == '\n') {
-                        start += 2;
+                    while (start < end && (a[start] == '\n' || (end - start >= 2 && a[start] == '\r' && a[start + 1] == '\n'))) {
+                        start += a[start] == '\n' ? 1 : 2;
                     }
-                    int headEnd = indexOfBlankLine(a, start, Math.min(end, start + MAX_HEAD + 4));
+                    int headEnd = headEnd(a, start, Math.min(end, start + MAX_HEAD + 4));
                     if (headEnd < 0) {
                         // the limit holds whether the head arrived in one read or in many
                         if (end - start >= MAX_HEAD + 4) {
@@ -222,7 +275,7 @@ public final class HttpServer implements AutoCloseable {
                         break;
                     }
                     String head = new String(a, start, headEnd - start, StandardCharsets.ISO_8859_1);
-                    start = headEnd + 4;
+                    start = headEnd;
                     requests.increment();
                     out = append(s, out, handle(head, p));
                 }
@@ -235,6 +288,12 @@ public final class HttpServer implements AutoCloseable {
                 // keep the unparsed tail at the front of the buffer
                 System.arraycopy(a, start, a, 0, end - start);
                 in.position(end - start);
+                // a partial head is on the clock from its first byte; trickling bytes do not reset it
+                if (p.skip > 0 || end == start) {
+                    headDeadline = 0;
+                } else if (headDeadline == 0) {
+                    headDeadline = Time.nanoTime() + headNanos;
+                }
             }
             if (p.close) {
                 s.shutdownOutput();
@@ -245,6 +304,27 @@ public final class HttpServer implements AutoCloseable {
             open.remove(c);
         }
         return null;
+    }
+
+    /** What {@link #readBefore} answers when the head deadline passed first. */
+    private static final int HEAD_TIMED_OUT = -2;
+
+    /** @return bytes read, -1 at end of stream, or {@link #HEAD_TIMED_OUT} if {@code deadline} passed first */
+    @Suspendable
+    private static int readBefore(TcpStream s, ByteBuffer in, long deadline) throws IOException {
+        long left = deadline - Time.nanoTime();
+        if (left <= 0) {
+            return HEAD_TIMED_OUT;
+        }
+        try {
+            return Time.timeout(Duration.ofNanos(left), () -> s.read(in));
+        } catch (Elapsed e) {
+            return HEAD_TIMED_OUT;
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     /** Adds {@code response} to {@code out}, writing out what is there first if it does not fit. */
@@ -262,11 +342,18 @@ public final class HttpServer implements AutoCloseable {
         return out.put(response);
     }
 
-    /** @return the index of {@code \r\n\r\n} in {@code a[from, to)}, or -1 */
-    static int indexOfBlankLine(byte[] a, int from, int to) {
-        for (int i = from; i + 3 < to; i++) {
-            if (a[i] == '\r' && a[i + 1] == '\n' && a[i + 2] == '\r' && a[i + 3] == '\n') {
-                return i;
+    /**
+     * Finds the empty line that ends a head, a line ending in LF or CRLF (RFC 9112 §2.2).
+     *
+     * @return the index just past that empty line's LF in {@code a[from, to)}, or -1
+     */
+    static int headEnd(byte[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (a[i] == '\n') {
+                int j = a[i - 1] == '\r' ? i - 2 : i - 1;
+                if (j >= from && a[j] == '\n') {
+                    return i + 1;
+                }
             }
         }
         return -1;
@@ -275,12 +362,22 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Answers one request.
      *
-     * @param head the request line and header lines, without the final blank line
+     * @param head the request line and header lines, each ended by LF or CRLF, and the empty line
      * @param p where to note a body to skip, or that the connection must close
      * @return the response bytes
      */
     static byte[] handle(String head, Parser p) {
-        String[] lines = head.split("\r\n", -1);
+        for (int i = 0; i < head.length(); i++) {
+            if (head.charAt(i) == '\r' && (i + 1 == head.length() || head.charAt(i + 1) != '\n')) {
+                return fail(p, 400, "Bad Request");     // a bare CR (RFC 9112 §2.2)
+            }
+        }
+        String[] all = head.split("\r?\n", -1);
+        int count = all.length;
+        while (count > 1 && all[count - 1].isEmpty()) {
+            count--;    // the empty line that ends the head and what follows its LF
+        }
+        String[] lines = java.util.Arrays.copyOf(all, count);
         String[] rl = lines[0].split(" ", -1);
         if (rl.length != 3 || rl[0].isEmpty() || rl[1].isEmpty()) {
             return fail(p, 400, "Bad Request");
@@ -307,7 +404,13 @@ public final class HttpServer implements AutoCloseable {
             }
             String name = line.substring(0, colon);
             String value = line.substring(colon + 1).strip();
+            if (!isToken(name) || !isFieldValue(line, colon + 1)) {
+                return fail(p, 400, "Bad Request");
+            }
             if (name.equalsIgnoreCase("Host")) {
+                if (hasHost) {
+                    return fail(p, 400, "Bad Request");     // two Host lines (RFC 9112 §3.2)
+                }
                 hasHost = true;
             } else if (name.equalsIgnoreCase("Connection")) {
                 for (String token : value.split(",")) {
@@ -347,6 +450,33 @@ public final class HttpServer implements AutoCloseable {
         }
         return response(405, "Method Not Allowed", "Method Not Allowed\n".getBytes(StandardCharsets.US_ASCII), false,
                 connection, "Allow: GET, HEAD\r\n");
+    }
+
+    /** @return whether {@code s} is a token (RFC 9110 §5.6.2): no space, no separator, no control */
+    static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether {@code s} from {@code from} has no control character but HTAB, NUL included (RFC 9110 §5.5) */
+    static boolean isFieldValue(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the value of a {@code Content-Length} header, or -1 if it is not a plain decimal number */
@@ -490,14 +620,15 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Runs the server; see the class doc for the arguments.
      *
-     * @param args {@code [port [seconds [host]]]}
+     * @param args {@code [port [seconds [host [workers]]]]}
      * @throws Exception if the address cannot be bound
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 0;
         String host = args.length > 2 ? args[2] : "127.0.0.1";
-        serve(new InetSocketAddress(host, port), Runtime.getRuntime().availableProcessors(),
+        int workers = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        serve(new InetSocketAddress(host, port), workers,
                 seconds > 0 ? Duration.ofSeconds(seconds) : null, System.out);
     }
 }

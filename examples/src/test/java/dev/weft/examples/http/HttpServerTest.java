@@ -167,6 +167,73 @@ class HttpServerTest {
                 responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(HttpServer.MAX_HEAD) + "\r\n\r\n")));
     }
 
+    static final List<String> BAD = List.of("HTTP/1.1 400 Bad Request [close] | Bad Request");
+
+    @Test
+    void twoHostLinesAre400() throws Exception {
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n")));
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nhost: x\r\n\r\n")));
+    }
+
+    @Test
+    void aSpaceInAFieldNameIs400() throws Exception {
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX Forwarded: a\r\n\r\n")));
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX\tTab: a\r\n\r\n")));
+    }
+
+    @Test
+    void aBareCrIs400() throws Exception {
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\rX-Smuggled: y\r\n\r\n")));
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n")));
+    }
+
+    @Test
+    void aNulOrControlInAFieldValueIs400() throws Exception {
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n")));
+        assertEquals(BAD, responses(raw("GET / HTTP/1.1\r\nHost: x\r\nX-A: ab\u001f\r\n\r\n")));
+    }
+
+    @Test
+    void bareLfEndsLinesAndTheRequestIsAnswered() throws Exception {
+        // RFC 9112 §2.2: a recipient may take a single LF as a line terminator; this server does
+        assertEquals(List.of("HTTP/1.1 200 OK [close] | Hello from Weft!"),
+                responses(raw("GET / HTTP/1.1\nHost: x\nConnection: close\n\n")));
+        assertEquals(List.of("HTTP/1.1 200 OK | Hello from Weft!", "HTTP/1.1 404 Not Found [close] | Not Found"),
+                responses(raw("\nGET / HTTP/1.1\r\nHost: x\n\r\nGET /a HTTP/1.1\nHost: x\nConnection: close\r\n\n")));
+    }
+
+    /**
+     * Slowloris: a byte every few milliseconds keeps the idle timer from ever firing, but not the
+     * head deadline. The client trickles until the server answers; with no deadline it would
+     * trickle until the test's timeout.
+     */
+    @Test
+    void aTricklingHeadGets408WhenItsDeadlinePasses() throws Exception {
+        try (HttpServer slow = HttpServer.start(rt, new InetSocketAddress("127.0.0.1", 0), Duration.ofMinutes(5),
+                Duration.ofMillis(300));
+                Socket s = new Socket("127.0.0.1", slow.address().getPort())) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            Thread trickler = new Thread(() -> {
+                try {
+                    out.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+                    while (true) {
+                        out.write('a');
+                        out.flush();
+                        Thread.sleep(5);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the server closed the connection: done
+                }
+            });
+            trickler.start();
+            String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            trickler.interrupt();
+            trickler.join();
+            assertEquals(List.of("HTTP/1.1 408 Request Timeout [close] | Request Timeout"), responses(text));
+        }
+    }
+
     @Test
     void anIdleConnectionIsClosed() throws Exception {
         long t0 = System.nanoTime();

@@ -2,14 +2,21 @@ package dev.weft.internal.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Readiness events from a {@link Selector} (epoll on Linux) to the tasks that wait for them.
@@ -20,23 +27,83 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>New channels are registered by the turning thread (queued, then applied before each
  *       select), so a registration never contends with a select in progress.</li>
- *   <li>Interest changes go through {@link SelectionKey#interestOpsOr}, which is thread-safe, and
- *       wake the selector only if a thread is selecting and no wake-up is already pending: many
- *       changes during one select cost one {@code wakeup()} (batching).</li>
+ *   <li>Interest changes wake the selector only if a thread is selecting and no wake-up is
+ *       already pending: many changes during one select cost one {@code wakeup()}.</li>
+ *   <li>{@link #turn} never throws: a failing select is logged at most once per interval, the
+ *       turning thread waits a little before the next try (a broken selector costs neither CPU
+ *       nor log), and after a few failures in a row the selector is rebuilt.</li>
+ *   <li>A selector that returns 0 early without a wake-up {@value #DEFAULT_SPIN_THRESHOLD} times
+ *       in a row (the epoll spin Netty works around) is replaced by a new one holding the same
+ *       registrations; every channel is then reported ready in both directions, so no edge is
+ *       lost in the move.</li>
+ *   <li>What the JDK initializes lazily on the first close of a channel (on JDK 17
+ *       {@code sun.nio.ch.FileDispatcherImpl}, which opens a socket pair) and the logging path
+ *       are initialized when the reactor starts, so they cannot fail later for want of a file
+ *       descriptor.</li>
  * </ul>
  */
 public final class Reactor implements AutoCloseable {
-    private final Selector selector;
+    /** Early empty selects in a row that count as a spinning selector (Netty uses 512). */
+    static final int DEFAULT_SPIN_THRESHOLD = 512;
+    private static final int FAILURES_BEFORE_REBUILD = 3;
+    private static final long FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final System.Logger LOG = System.getLogger("dev.weft.io");
+    private static final RateLimitedLog SELECT_FAILED = new RateLimitedLog("dev.weft.io", TimeUnit.SECONDS.toNanos(10));
+    private static final RateLimitedLog REBUILT = new RateLimitedLog("dev.weft.io", TimeUnit.SECONDS.toNanos(60));
+
+    /** How the reactor waits in its selector; replaceable in tests to simulate a spinning epoll. */
+    @FunctionalInterface
+    interface SelectCall {
+        int select(Selector selector, long timeoutMillis) throws IOException;
+    }
+
+    private volatile Selector selector;
+    private final SelectCall selectCall;
+    private final int spinThreshold;
     private final ConcurrentLinkedQueue<ScheduledIo> toRegister = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** Counts wake-up requests; a select that returns early with no request since the previous one is a spin. */
+    private final AtomicLong wakeRequests = new AtomicLong();
+    private long wakeRequestsSeen;
+    private volatile boolean closed;
+    private int earlyEmptySelects;
+    private int failuresInRow;
+    private int rebuilds;
 
     /** Opens the selector. */
     public Reactor() {
+        this(Selector::select, Integer.getInteger("weft.io.selectorSpinThreshold", DEFAULT_SPIN_THRESHOLD));
+    }
+
+    Reactor(SelectCall selectCall, int spinThreshold) {
+        this.selectCall = selectCall;
+        this.spinThreshold = spinThreshold;
         try {
             selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for the Weft reactor", e);
+        }
+        warmUp(selector);
+    }
+
+    /**
+     * Runs once what the JDK would otherwise initialize on first use, when descriptors may have
+     * run out: closing a channel (registered and not), and the time zone the default log
+     * formatter reads. Best effort: a failure here only means the lazy path stays lazy.
+     */
+    private static void warmUp(Selector selector) {
+        try {
+            SocketChannel.open().close();
+            Pipe pipe = Pipe.open();
+            pipe.source().configureBlocking(false);
+            pipe.source().register(selector, SelectionKey.OP_READ);
+            pipe.source().close();
+            pipe.sink().close();
+            selector.selectNow();   // deregisters the cancelled key: the close completes now
+            ZoneId.systemDefault().getRules();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "warming up the channel close path failed", e);
         }
     }
 
@@ -56,33 +123,6 @@ public final class Reactor implements AutoCloseable {
         return io;
     }
 
-    void addInterest(ScheduledIo io, int ops) {
-        SelectionKey k = io.key;
-        if (k == null) {
-            wakeup(); // registration pending: it will pick the interest up from the waiters
-            return;
-        }
-        try {
-            if ((k.interestOps() & ops) != ops) {
-                k.interestOpsOr(ops);
-                wakeup();
-            }
-        } catch (CancelledKeyException closed) {
-            // the channel was closed: the waiter sees it through ScheduledIo.isClosed
-        }
-    }
-
-    void removeInterest(ScheduledIo io, int ops) {
-        SelectionKey k = io.key;
-        if (k != null) {
-            try {
-                k.interestOpsAnd(~ops);
-            } catch (CancelledKeyException closed) {
-                // nothing to remove
-            }
-        }
-    }
-
     void deregistered(ScheduledIo io) {
         wakeup(); // let the selector drop the cancelled key now
     }
@@ -92,62 +132,173 @@ public final class Reactor implements AutoCloseable {
      * remembers a wake-up that comes before the select): used to unpark a worker parked here.
      */
     public void wakeupNow() {
+        wakeRequests.incrementAndGet();
         selector.wakeup();
     }
 
     /** Wakes the turning thread if it is selecting; at most one wake-up per select. */
     public void wakeup() {
         if (selecting.get() && wakeupPending.compareAndSet(false, true)) {
+            wakeRequests.incrementAndGet();
             selector.wakeup();
         }
     }
 
+    /** @return how many times the selector was replaced (spinning or failing) */
+    public int rebuilds() {
+        return rebuilds;
+    }
+
     /**
      * Applies pending registrations, waits for readiness up to {@code timeoutNanos}, and wakes the
-     * tasks whose channels became ready. One thread at a time.
+     * tasks whose channels became ready. One thread at a time. Never throws.
      *
      * @param timeoutNanos the longest wait; 0 polls without waiting; negative waits without limit
      * @return how many channels were ready
      */
     public int turn(long timeoutNanos) {
-        registerPending();
+        if (closed) {
+            return 0;
+        }
         int n;
         try {
-            if (timeoutNanos == 0) {
-                n = selector.selectNow();
-            } else {
-                selecting.set(true);
-                if (!toRegister.isEmpty()) {
-                    n = selector.selectNow();
-                } else {
-                    long ms = timeoutNanos < 0 ? 0 : Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
-                    n = selector.select(ms);
-                }
-                selecting.set(false);
-                wakeupPending.set(false);
-            }
-        } catch (IOException e) {
+            registerPending();
+            n = select(timeoutNanos);
+            failuresInRow = 0;
+        } catch (IOException | RuntimeException | LinkageError e) {
             selecting.set(false);
-            throw new UncheckedIOException("the Weft reactor's selector failed", e);
+            wakeupPending.set(false);
+            if (!closed) {
+                selectFailed(e, timeoutNanos);
+            }
+            return 0;
         }
         if (n > 0) {
-            Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-            while (it.hasNext()) {
-                SelectionKey k = it.next();
-                it.remove();
-                ScheduledIo io = (ScheduledIo) k.attachment();
-                int ready;
-                try {
-                    ready = k.readyOps();
-                    k.interestOpsAnd(~ready); // one-shot: a waiter asks again
-                } catch (CancelledKeyException closed) {
-                    continue;
-                }
-                io.onReady(ready);
+            dispatch();
+        }
+        try {
+            registerPending();
+        } catch (RuntimeException | LinkageError e) {
+            SELECT_FAILED.log(Level.ERROR, "the Weft reactor could not register a channel", e);
+        }
+        return n;
+    }
+
+    private int select(long timeoutNanos) throws IOException {
+        Selector s = selector;
+        if (timeoutNanos == 0) {
+            return s.selectNow();
+        }
+        selecting.set(true);
+        int n;
+        try {
+            if (!toRegister.isEmpty()) {
+                n = s.selectNow();
+            } else {
+                long ms = timeoutNanos < 0 ? 0 : Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
+                long start = System.nanoTime();
+                n = selectCall.select(s, ms);
+                countSpin(n, ms, System.nanoTime() - start);
+            }
+        } finally {
+            selecting.set(false);
+            wakeupPending.set(false);
+        }
+        return n;
+    }
+
+    /** Counts selects that returned nothing before their timeout without a wake-up; rebuilds at the threshold. */
+    private void countSpin(int n, long timeoutMillis, long elapsedNanos) {
+        long requests = wakeRequests.get();
+        boolean woken = requests != wakeRequestsSeen;
+        wakeRequestsSeen = requests;
+        boolean early = n == 0 && !woken && !Thread.currentThread().isInterrupted()
+                && (timeoutMillis == 0 || elapsedNanos < TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        if (!early) {
+            earlyEmptySelects = 0;
+            return;
+        }
+        if (++earlyEmptySelects >= spinThreshold) {
+            REBUILT.log(Level.WARNING, "the Weft reactor's selector returned early " + earlyEmptySelects
+                    + " times in a row without a wake-up (epoll spin): rebuilt it", null);
+            earlyEmptySelects = 0;
+            rebuild();
+        }
+    }
+
+    private void selectFailed(Throwable e, long timeoutNanos) {
+        SELECT_FAILED.log(Level.ERROR, "the Weft reactor's selector failed; retrying", e);
+        if (++failuresInRow >= FAILURES_BEFORE_REBUILD) {
+            failuresInRow = 0;
+            try {
+                rebuild();
+            } catch (RuntimeException | LinkageError again) {
+                SELECT_FAILED.log(Level.ERROR, "the Weft reactor could not rebuild its selector", again);
             }
         }
-        registerPending();
-        return n;
+        if (timeoutNanos != 0) {
+            // not a spin: wake-ups go to the selector, so this pause is the cost of the failure
+            LockSupport.parkNanos(timeoutNanos < 0 ? FAILURE_PAUSE_NANOS : Math.min(timeoutNanos, FAILURE_PAUSE_NANOS));
+        }
+    }
+
+    private void dispatch() {
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey k = it.next();
+            it.remove();
+            ScheduledIo io = (ScheduledIo) k.attachment();
+            int ready;
+            try {
+                ready = k.readyOps();
+            } catch (CancelledKeyException closedMeanwhile) {
+                continue;
+            }
+            io.onReady(ready);
+        }
+    }
+
+    /**
+     * Moves every registration to a new selector, keeping each key's interest, then reports every
+     * channel ready in both directions (its waiters retry, and wait again if nothing is there).
+     * Turning thread only. If a new selector cannot be opened, the old one stays.
+     */
+    void rebuild() {
+        Selector old = selector;
+        Selector fresh;
+        try {
+            fresh = Selector.open();
+        } catch (IOException e) {
+            SELECT_FAILED.log(Level.ERROR, "the Weft reactor could not open a new selector", e);
+            return;
+        }
+        java.util.List<ScheduledIo> moved = new java.util.ArrayList<>();
+        for (SelectionKey k : old.keys()) {
+            ScheduledIo io = (ScheduledIo) k.attachment();
+            if (io == null) {
+                continue;
+            }
+            synchronized (io) {     // interest changes are made under this lock
+                try {
+                    int ops = k.interestOps();
+                    k.cancel();
+                    io.key = io.channel().register(fresh, ops, io);
+                    moved.add(io);
+                } catch (CancelledKeyException | ClosedChannelException closedMeanwhile) {
+                    // closed: nothing to move
+                }
+            }
+        }
+        selector = fresh;
+        rebuilds++;
+        try {
+            old.close();
+        } catch (IOException ignored) {
+            // the old selector is dropped either way
+        }
+        for (ScheduledIo io : moved) {
+            io.onReady(Interest.READ.ops() | Interest.WRITE.ops());
+        }
     }
 
     private void registerPending() {
@@ -156,19 +307,19 @@ public final class Reactor implements AutoCloseable {
             if (io.isClosed()) {
                 continue;
             }
-            try {
-                io.key = io.channel().register(selector, 0, io);
-                // readiness is unknown at registration: treat both directions as possibly ready,
-                // the first operation finds out (it clears readiness if it would block)
-                io.onReady(Interest.READ.ops() | Interest.WRITE.ops());
-            } catch (ClosedChannelException closed) {
-                // closed before it was registered
+            synchronized (io) {
+                try {
+                    io.key = io.channel().register(selector, io.waitingOpsLocked(), io);
+                } catch (ClosedChannelException closedMeanwhile) {
+                    // closed before it was registered
+                }
             }
         }
     }
 
     @Override
     public void close() throws IOException {
+        closed = true;
         selector.close();
     }
 }

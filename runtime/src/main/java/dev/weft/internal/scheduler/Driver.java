@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>Who may call</h2>
  * {@link #tryAcquire()}, then {@link #park(boolean)} or {@link #turnNow()}, then
  * {@link #release()}: one thread at a time. {@link #wakeup()}: any thread.
+ *
+ * <p>Not final only so that tests can inject a driver that fails; the runtime makes no
+ * subclass.
  */
-public final class Driver implements AutoCloseable {
+public class Driver implements AutoCloseable {
     private final Reactor reactor = new Reactor();
     private final TimeDriver time;
     private final AtomicBoolean held = new AtomicBoolean();
