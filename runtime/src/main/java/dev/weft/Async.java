@@ -25,6 +25,23 @@ import java.util.concurrent.CompletionStage;
  * unchanged (the original exception, never a {@code CompletionException}), checked exceptions
  * included. In a cancelled coroutine every await throws {@link CancelledException}.
  *
+ * <h2>Cancellation of awaited stages</h2>
+ * Awaiting a {@link CompletionStage} is cancellable, as kotlinx's {@code CompletionStage.await()}:
+ * if the awaiting task is aborted, or the await loses a {@link dev.weft.time.Time#timeout} or a
+ * {@link Select}, while the stage is still pending, the await throws {@link CancelledException}
+ * and the stage's {@code CompletableFuture} is cancelled with {@code cancel(false)} (for
+ * {@code HttpClient.sendAsync} that cancels the exchange). Nobody can read its value any more, so
+ * letting it run would only waste work. To keep it running, for instance a future shared with
+ * other code, await {@link #detached(CompletionStage)} instead:
+ *
+ * <pre>{@code
+ * String v = Time.timeout(Duration.ofSeconds(1), () -> await(Async.detached(shared)));
+ * }</pre>
+ *
+ * <p>On a runtime whose clock is paused (tests), a pending await on a stage holds the clock: it
+ * does not jump to the next timer while the stage is outstanding, since the stage completes in
+ * real time elsewhere.
+ *
  * <p>The agent treats calls to these methods as suspension points; they are not rewritten
  * themselves.
  */
@@ -55,6 +72,10 @@ public final class Async {
      * Awaits any {@link CompletionStage}, such as a {@link java.util.concurrent.CompletableFuture}
      * or the result of {@code HttpClient.sendAsync}.
      *
+     * If the await is abandoned (abort, timeout, select) while the stage is pending, the stage's
+     * future is cancelled with {@code cancel(false)}; see the class doc, and
+     * {@link #detached(CompletionStage)} to opt out.
+     *
      * @param stage the stage
      * @param <T> the value type
      * @return its value; its failure is rethrown unwrapped
@@ -66,5 +87,23 @@ public final class Async {
             return BlockingAwait.block(f);
         }
         return c.awaitLeaf(f, AWAIT_STAGE);
+    }
+
+    /**
+     * A stage that completes with {@code stage} but whose cancellation does not reach it: awaiting
+     * the result and abandoning the await leaves {@code stage} running.
+     *
+     * <pre>{@code
+     * CompletableFuture<Config> shared = loadConfigOnce();
+     * Config c = Time.timeout(Duration.ofMillis(50), () -> await(Async.detached(shared)));
+     * // on timeout, shared is still loading for the others that wait for it
+     * }</pre>
+     *
+     * @param stage the stage to protect
+     * @param <T> the value type
+     * @return a new stage with the same outcome
+     */
+    public static <T> CompletionStage<T> detached(CompletionStage<T> stage) {
+        return StageAwaitable.copyOf(stage);
     }
 }

@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.coroutine.abi.BlockingAwait;
 import dev.weft.coroutine.abi.Continuation;
 import dev.weft.future.Awaitable;
+import dev.weft.internal.task.Unwindable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.coroutine.AgentPresence;
@@ -29,7 +30,7 @@ import dev.weft.internal.coroutine.Sneaky;
  *
  * @param <T> the result type
  */
-public final class Coroutine<T> implements Awaitable<T> {
+public final class Coroutine<T> implements Unwindable<T> {
     /** The token {@link AsyncCallable#call()} answers to; see {@code dev.weft.coroutine.abi}. */
     private static final String ROOT_TOKEN = "call()Ljava/lang/Object;";
 
@@ -157,8 +158,25 @@ public final class Coroutine<T> implements Awaitable<T> {
      *
      * @param awaits the budget, or {@code Integer.MAX_VALUE} for none
      */
+    @Override
     public void setBudget(int awaits) {
         continuation.setBudget(awaits);
+    }
+
+    /**
+     * Cancels this coroutine and, if it started and is suspended, polls it once so that its
+     * next await throws {@link CancelledException} and its {@code finally} blocks run now.
+     *
+     * @param waker the waker for that poll
+     * @return ready if the body caught the cancellation and finished anyway, else pending
+     */
+    @Override
+    public Poll<T> unwind(Waker waker) {
+        cancel();
+        if (!done && !polling && continuation.hasFrames()) {
+            return poll(waker);
+        }
+        return Poll.pending();
     }
 
     /**
@@ -167,14 +185,11 @@ public final class Coroutine<T> implements Awaitable<T> {
      */
     @Override
     public void abandon() {
-        cancel();
-        if (!done && !polling && continuation.hasFrames()) {
-            try {
-                poll(Waker.NOOP);
-            } catch (RuntimeException | Error unwound) {
-                // CancelledException from its next await, or a failure of a finally block:
-                // nobody awaits the result any more
-            }
+        try {
+            unwind(Waker.NOOP);
+        } catch (RuntimeException | Error unwound) {
+            // CancelledException from its next await, or a failure of a finally block:
+            // nobody awaits the result any more
         }
     }
 }

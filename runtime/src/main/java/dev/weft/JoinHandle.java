@@ -20,9 +20,9 @@ import dev.weft.internal.task.TaskCell;
  *   <li>If the task was aborted (by {@link #abort()}, a {@link JoinSet} or runtime shutdown),
  *       {@link #join()} throws {@link CancelledException}.</li>
  *   <li>Dropping the handle does not cancel the task (it runs detached), as in Tokio.</li>
- *   <li>One awaiter at a time: if several coroutines await the same handle concurrently, only
- *       the one that polled last is woken. {@link #join()} after completion may be called any
- *       number of times.</li>
+ *   <li>Any number of awaiters: several coroutines (and plain threads) may await the same
+ *       handle at once, and every one of them is woken when the task completes. {@link #join()}
+ *       after completion may be called any number of times and returns the same outcome.</li>
  * </ul>
  *
  * @param <T> the task's result type

@@ -37,8 +37,12 @@ import java.util.concurrent.ThreadLocalRandom;
  *       and cancel-safe methods (such as {@code recv}) are free of side effects when they lose.</li>
  * </ul>
  * The winner's value goes to its {@link Arm}, which runs in the calling task after every loser is
- * cleaned up; the arm's result is what {@code await()} returns. If a branch throws, the others are
- * cancelled the same way and the exception propagates from {@code await()}.
+ * cleaned up; the arm's result is what {@code await()} returns. If a branch throws, the branches
+ * after it in the same poll are still polled once, then every other branch is cancelled the same
+ * way and the first exception propagates from {@code await()}, with the failures of the other
+ * branches in that poll (and of their cleanup) attached as {@linkplain Throwable#getSuppressed()
+ * suppressed}: a select whose branches all fail reports every failure. A branch that completes
+ * with a value in the poll where another failed has its value dropped.
  *
  * <h2>Order</h2>
  * Each time the select is polled, every branch is polled once, in an order starting at a random
@@ -230,6 +234,7 @@ public final class Select<R> {
                     ready = b.poll(waker);
                 } catch (Throwable t) {
                     finished = true;
+                    finishRoundAfterFailure(t, start, k + 1, waker);
                     Throwable cleanup = loseAllBut(b);
                     if (cleanup != null) {
                         t.addSuppressed(cleanup);
@@ -246,6 +251,29 @@ public final class Select<R> {
                 }
             }
             return Poll.pending();
+        }
+
+        /**
+         * After the branch at position {@code from - 1} of this poll failed with {@code first}:
+         * polls the rest of this poll's branches once, so that when several fail together the
+         * select throws one failure with the others suppressed. A value produced here is dropped
+         * (the branch lost after completing).
+         */
+        private void finishRoundAfterFailure(Throwable first, int start, int from, Waker waker) {
+            int n = branches.size();
+            for (int k = from; k < n; k++) {
+                int i = start + k;
+                if (i >= n) {
+                    i -= n;
+                }
+                try {
+                    branches.get(i).poll(waker);
+                } catch (Throwable t) {
+                    if (t != first) {
+                        first.addSuppressed(t);
+                    }
+                }
+            }
         }
 
         @Override

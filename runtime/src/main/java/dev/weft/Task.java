@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.blocking.BlockingTask;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.RuntimeContext;
@@ -33,6 +34,32 @@ public final class Task {
      */
     public static <T> JoinHandle<T> spawn(AsyncCallable<T> body) {
         return spawn(Coroutine.of(body));
+    }
+
+    /**
+     * Spawns {@code body} with a name, which task dumps and JFR events show, on the runtime the
+     * caller runs in.
+     *
+     * <pre>{@code
+     * JoinHandle<byte[]> h = Task.spawn("fetch " + url, () -> fetch(url));
+     * }</pre>
+     *
+     * @param name the task's name
+     * @param body the task's body
+     * @param <T> its result type
+     * @return the handle
+     * @throws IllegalStateException outside a runtime, or if the runtime is closed
+     */
+    public static <T> JoinHandle<T> spawn(String name, AsyncCallable<T> body) {
+        return spawnNamed(currentScheduler("Task.spawn"), name, body);
+    }
+
+    static <T> JoinHandle<T> spawnNamed(Scheduler s, String name, AsyncCallable<T> body) {
+        Objects.requireNonNull(name, "name");
+        TaskCell<T> t = s.newTask(Coroutine.of(Objects.requireNonNull(body, "body")));
+        t.setName(name);
+        s.submitNew(t);
+        return new JoinHandle<>(t);
     }
 
     /**

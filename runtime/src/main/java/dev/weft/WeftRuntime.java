@@ -5,10 +5,11 @@ import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.dump.RuntimeMXBeanImpl;
 import dev.weft.internal.dump.TaskDumps;
+import dev.weft.internal.fuzz.RandomSchedule;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.jfr.WeftEvents;
-import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.time.ClockSource;
 import dev.weft.internal.time.PausedClock;
@@ -18,7 +19,10 @@ import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -63,6 +67,12 @@ public final class WeftRuntime implements AutoCloseable {
     /** Registered MXBean, or null. */
     private final RuntimeMXBeanImpl mbean;
 
+    /**
+     * Open runtimes by scheduler, for {@link #current()}: added when built, removed by
+     * {@link #close()} (a strong map: a runtime never closed also never stops its threads).
+     */
+    private static final Map<Scheduler, WeftRuntime> BY_SCHEDULER = new ConcurrentHashMap<>();
+
     private WeftRuntime(Scheduler scheduler, boolean registerMBean) {
         this.scheduler = scheduler;
         RuntimeMXBeanImpl bean = null;
@@ -75,6 +85,40 @@ public final class WeftRuntime implements AutoCloseable {
             }
         }
         this.mbean = bean;
+        BY_SCHEDULER.put(scheduler, this);
+    }
+
+    /**
+     * The runtime the calling thread runs in: the one whose task (or {@code blockOn}) is running
+     * on this thread. Tasks can spawn with {@link Task#spawn} without it; this is for what needs
+     * the runtime object itself (its name, a task dump, spawning from a callback the task hands to
+     * another thread).
+     *
+     * <pre>{@code
+     * rt.blockOn(() -> {
+     *     WeftRuntime me = WeftRuntime.current();        // == rt
+     *     executor.submit(() -> me.spawn(() -> handle()));
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * @return the current runtime
+     * @throws IllegalStateException outside any runtime (a plain thread); {@link #tryCurrent()}
+     *     answers empty there instead
+     */
+    public static WeftRuntime current() {
+        return tryCurrent().orElseThrow(() -> new IllegalStateException(
+                "WeftRuntime.current() was called outside a Weft runtime (thread '" + Thread.currentThread().getName()
+                        + "'); call it from a task or inside blockOn, or use WeftRuntime.tryCurrent()"));
+    }
+
+    /**
+     * @return the runtime the calling thread runs in (see {@link #current()}), or empty outside
+     *     any runtime, or once that runtime is closed
+     */
+    public static Optional<WeftRuntime> tryCurrent() {
+        RuntimeContext c = RuntimeContext.current();
+        return c == null ? Optional.empty() : Optional.ofNullable(BY_SCHEDULER.get(c.scheduler()));
     }
 
     /** @return a builder for a work-stealing runtime with worker threads */
@@ -164,11 +208,7 @@ public final class WeftRuntime implements AutoCloseable {
      * @throws IllegalStateException if the runtime is closed
      */
     public <T> JoinHandle<T> spawn(String name, AsyncCallable<T> body) {
-        Objects.requireNonNull(name, "name");
-        TaskCell<T> t = scheduler.newTask(Coroutine.of(Objects.requireNonNull(body, "body")));
-        t.setName(name);
-        scheduler.submitNew(t);
-        return new JoinHandle<>(t);
+        return Task.spawnNamed(scheduler, name, body);
     }
 
     /** @return the runtime's name ({@code weft-N}), as JMX and JFR events show it */
@@ -223,7 +263,13 @@ public final class WeftRuntime implements AutoCloseable {
         if (mbean != null) {
             mbean.unregister();
         }
-        scheduler.close();
+        try {
+            scheduler.close();
+        } finally {
+            if (scheduler.isClosed()) {   // not when refused (called from one of its own workers)
+                BY_SCHEDULER.remove(scheduler);
+            }
+        }
     }
 
     /** Configures and builds a {@link WeftRuntime}. */
@@ -240,6 +286,9 @@ public final class WeftRuntime implements AutoCloseable {
         private Duration blockingKeepAlive = RuntimeConfig.DEFAULT_BLOCKING_KEEP_ALIVE;
         private Duration longPollThreshold = PollWatchdog.DEFAULT_THRESHOLD;
         private boolean registerMBean = Boolean.getBoolean(JMX_PROPERTY);
+        private long workerStackSize;
+        private boolean warnOnBlockedWorker = true;
+        private Long randomScheduleSeed;
 
         private Builder(boolean multiThread) {
             this.multiThread = multiThread;
@@ -257,6 +306,34 @@ public final class WeftRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("workerThreads must be between 1 and 32767, got " + n);
             }
             workerThreads = n;
+            return this;
+        }
+
+        /**
+         * Sets the stack size of each worker thread, for tasks that recurse deeply (a rewritten
+         * method's frame is larger than the plain one). Blocking-pool threads keep the JVM's
+         * default.
+         *
+         * <pre>{@code
+         * WeftRuntime rt = WeftRuntime.multiThread().workerStackSize(8 * 1024 * 1024).build();
+         * }</pre>
+         *
+         * @param bytes the stack size, from 256 KiB to 1 GiB (default: the JVM's, {@code -Xss});
+         *     the JVM may round it (see {@link Thread#Thread(ThreadGroup, Runnable, String, long)})
+         * @return this builder
+         * @throws IllegalStateException on a current-thread builder (it has no worker threads)
+         * @throws IllegalArgumentException if {@code bytes} is out of range
+         */
+        public Builder workerStackSize(long bytes) {
+            if (!multiThread) {
+                throw new IllegalStateException("workerStackSize applies to a multi-thread runtime; a current-thread"
+                        + " runtime runs on the thread that calls blockOn");
+            }
+            if (bytes < RuntimeConfig.MIN_WORKER_STACK_SIZE || bytes > RuntimeConfig.MAX_WORKER_STACK_SIZE) {
+                throw new IllegalArgumentException("workerStackSize must be between " + RuntimeConfig.MIN_WORKER_STACK_SIZE
+                        + " and " + RuntimeConfig.MAX_WORKER_STACK_SIZE + " bytes, got " + bytes);
+            }
+            workerStackSize = bytes;
             return this;
         }
 
@@ -348,9 +425,10 @@ public final class WeftRuntime implements AutoCloseable {
         }
 
         /**
-         * @param threshold a poll that holds its thread longer is reported as a
-         *     {@code dev.weft.LongPoll} JFR event with the thread's stack, while a recording enables
-         *     that event; at least 1 ms (default 10 ms)
+         * @param threshold a poll that holds its thread longer is reported with the thread's
+         *     stack: as a warning (see {@link #warnOnBlockedWorker(boolean)}) and as a
+         *     {@code dev.weft.LongPoll} JFR event while a recording enables that event; at least
+         *     1 ms (default 10 ms)
          * @return this builder
          */
         public Builder longPollThreshold(Duration threshold) {
@@ -359,6 +437,25 @@ public final class WeftRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("longPollThreshold must be at least 1 ms, got " + threshold);
             }
             longPollThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Whether a poll that holds its worker past {@link #longPollThreshold(Duration)} (a task
+         * that never awaits, or that blocks in {@code Thread.sleep} or a lock) is logged as a
+         * WARNING in the {@code dev.weft.runtime} log, naming the task and showing its stack.
+         * Each stuck poll is reported once, and at most one such line is written per 10 s. While
+         * a JFR recording enables {@code dev.weft.LongPoll}, the event is the report instead.
+         *
+         * <pre>{@code
+         * WeftRuntime rt = WeftRuntime.multiThread().warnOnBlockedWorker(false).build();
+         * }</pre>
+         *
+         * @param warn whether to warn (default true)
+         * @return this builder
+         */
+        public Builder warnOnBlockedWorker(boolean warn) {
+            warnOnBlockedWorker = warn;
             return this;
         }
 
@@ -373,13 +470,40 @@ public final class WeftRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Drives a current-thread runtime with a seeded random schedule, to find ordering bugs
+         * in tests (as Tokio's {@code rng_seed}): the next task to poll is drawn at random from
+         * the run queue, and an await that could suspend sometimes answers "pending" once and
+         * wakes itself, although its future may be ready. The same seed, with no outside events
+         * (a paused clock, no real I/O), replays the same schedule. The weft-test kit's
+         * {@code @WeftTest(schedules = N)} runs a test under N seeds.
+         *
+         * @param seed the seed
+         * @return this builder
+         * @throws IllegalStateException on a multi-thread builder: its threads race, so no seed
+         *     could replay a schedule
+         */
+        public Builder randomSchedule(long seed) {
+            if (multiThread) {
+                throw new IllegalStateException("randomSchedule applies to a current-thread runtime; a multi-thread"
+                        + " runtime's workers race, so a seed could not replay its schedule");
+            }
+            randomScheduleSeed = seed;
+            return this;
+        }
+
         /** @return a started runtime */
         public WeftRuntime build() {
             RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
                     shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
-                    startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive);
+                    startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive,
+                    workerStackSize);
             Scheduler s = multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config);
             s.watchdog().setThreshold(longPollThreshold);
+            s.watchdog().setWarnings(warnOnBlockedWorker);
+            if (randomScheduleSeed != null) {
+                ((CurrentThreadScheduler) s).useRandomSchedule(new RandomSchedule(randomScheduleSeed));
+            }
             return new WeftRuntime(s, registerMBean);
         }
     }

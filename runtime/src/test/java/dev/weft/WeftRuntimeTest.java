@@ -2,9 +2,11 @@ package dev.weft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
@@ -397,8 +399,20 @@ class WeftRuntimeTest {
     }
 
     @Test
-    void yieldNowOutsideACoroutineReturns() {
+    void yieldNowOutsideACoroutineReturns() throws Exception {
+        // on a plain thread there is no task to reschedule: it returns at once, on this thread,
+        // and the thread stays usable (no runtime context leaks onto it)
+        Thread caller = Thread.currentThread();
         Task.yieldNow();
+        assertSame(caller, Thread.currentThread());
+        assertEquals(-1, Task.currentId(), "no task appeared on the plain thread");
+        Thread other = new Thread(Task::yieldNow);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        other.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        other.start();
+        other.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(other.isAlive(), "yieldNow on a plain thread returned");
+        assertNull(failure.get(), "yieldNow on a plain thread threw");
     }
 
     @Test
@@ -414,9 +428,7 @@ class WeftRuntimeTest {
     @Test
     void idleWorkersUseNoCpu() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        if (!mx.isThreadCpuTimeSupported()) {
-            return;
-        }
+        assumeTrue(mx.isThreadCpuTimeSupported(), "thread CPU time is not supported by this JVM: skipped, not passed");
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(2).threadNamePrefix("idle-check-").build()) {
             // some work first, so the workers have been through search and park
             for (int i = 0; i < 1000; i++) {

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
-import dev.weft.internal.io.RateLimitedLog;
+import dev.weft.internal.log.ThrottledLog;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
 import dev.weft.time.Time;
@@ -41,8 +41,8 @@ public final class TcpListener implements AutoCloseable {
     static final int OUT_OF_FDS_LOG_SECONDS = 10;
     private static final long MIN_BACKOFF_MS = 10;
     private static final long MAX_BACKOFF_MS = 1000;
-    private static final RateLimitedLog OUT_OF_FDS =
-            new RateLimitedLog("dev.weft.net", TimeUnit.SECONDS.toNanos(OUT_OF_FDS_LOG_SECONDS));
+    private static final ThrottledLog OUT_OF_FDS =
+            new ThrottledLog(System.getLogger("dev.weft.net"), TimeUnit.SECONDS.toNanos(OUT_OF_FDS_LOG_SECONDS));
     /** Stores the accepted peer in {@code peer[0]}. */
     private static final IoOperation<ServerSocketChannel, SocketChannel[], Void> ACCEPT = (ch, peer, unused) -> {
         SocketChannel p = ch.accept();

@@ -35,12 +35,14 @@ public final class Time {
     /**
      * Suspends the current task for at least {@code duration}.
      *
-     * @param duration how long; zero or negative returns at once (after one check of the clock)
+     * @param duration how long; zero or negative returns at once (after one check of the clock);
+     *     one past any representable instant (such as {@code Duration.ofSeconds(Long.MAX_VALUE)})
+     *     sleeps until the task is aborted
      */
     @Suspendable
     public static void sleep(Duration duration) {
         TimeDriver driver = TimeDrivers.current();
-        long deadline = driver.clock().nanoTime() + saturatedNanos(duration);
+        long deadline = driver.deadlineAfter(saturatedNanos(duration));
         Async.await(new SleepEntry(driver, deadline));
     }
 
@@ -69,7 +71,7 @@ public final class Time {
     @Suspendable
     public static <T> T timeout(Duration limit, AsyncCallable<T> body) throws Exception {
         TimeDriver driver = TimeDrivers.current();
-        long deadline = driver.clock().nanoTime() + saturatedNanos(limit);
+        long deadline = driver.deadlineAfter(saturatedNanos(limit));
         // A biased select, the work first (as Tokio's timeout polls its future before the delay):
         // when the sleep wins, the select cancels the work and polls it once more to run its
         // finally blocks, then the arm throws.
@@ -112,7 +114,7 @@ public final class Time {
         try {
             return d.toNanos();
         } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 4;
+            return Long.MAX_VALUE; // saturates to a deadline that never comes
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.weft.sync;
 
-import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
-import dev.weft.future.Waker;
+import dev.weft.testing.PendingOperation;
+import dev.weft.testing.WakeLedger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -10,15 +12,24 @@ import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model checks {@link Mutex} under contention and cancellation: lockers take the lock by
- * {@code tryLock}, by a queued lock that completes, or cancel while queued or after the lock was
- * handed to them. Mutual exclusion is checked inside the critical section; at the end the lock must
- * be free with nobody queued and the counter equal to the number of critical sections entered.
+ * Model checks {@link Mutex} under contention and cancellation, with recording wakers: lockers
+ * take the lock by {@code tryLock}, by a queued lock that completes, cancel while queued or after
+ * the lock was handed to them, or stay parked across operations still waiting (holding the lock
+ * once it is handed over, so later lockers queue behind). Mutual exclusion is checked inside the
+ * critical section.
+ *
+ * <p>{@link #check()} at quiescence: no waker was called by an operation that began after its
+ * lock was cancelled; each parked lock now granted had its newest waker called (the hand-over
+ * woke it); and once every parked locker ran its critical
+ * section or gave up, the lock is free and the counter equals the number of critical sections.
  */
 public class MutexLincheckTest {
     private final Mutex<int[]> mutex = new Mutex<>(new int[1]);
     private final AtomicInteger inside = new AtomicInteger();
     private final AtomicInteger entered = new AtomicInteger();
+    private final WakeLedger ledger = new WakeLedger();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<PendingOperation<Mutex.Guard<int[]>>> parked = new CopyOnWriteArrayList<>();
 
     private void critical(Mutex.Guard<int[]> g) {
         try (g) {
@@ -31,8 +42,13 @@ public class MutexLincheckTest {
         }
     }
 
+    private PendingOperation<Mutex.Guard<int[]>> lock() {
+        return new PendingOperation<>(ledger, "lock#" + ids.incrementAndGet(), mutex.lockAwaitable());
+    }
+
     @Operation
     public void tryLock() {
+        ledger.begin();
         Mutex.Guard<int[]> g = mutex.tryLock();
         if (g != null) {
             critical(g);
@@ -41,20 +57,42 @@ public class MutexLincheckTest {
 
     @Operation
     public void lockOrCancel() {
-        Awaitable<Mutex.Guard<int[]>> l = mutex.lockAwaitable();
-        Poll<Mutex.Guard<int[]>> p = l.poll(Waker.NOOP);
-        if (p.isPending()) {
-            p = l.poll(Waker.NOOP);
-        }
+        ledger.begin();
+        PendingOperation<Mutex.Guard<int[]>> l = lock();
+        Poll<Mutex.Guard<int[]>> p = l.pollTwice();
         if (p.isReady()) {
             critical(p.value());
         } else {
-            l.abandon();
+            l.cancel();
+        }
+    }
+
+    @Operation
+    public void lockOrPark() {
+        ledger.begin();
+        PendingOperation<Mutex.Guard<int[]>> l = lock();
+        Poll<Mutex.Guard<int[]>> p = l.pollTwice();
+        if (p.isReady()) {
+            critical(p.value());
+        } else {
+            parked.add(l);
         }
     }
 
     @Validate
     public void check() {
+        ledger.begin();
+        ledger.check();
+        // each granted locker runs its critical section; its unlock hands over to the next one
+        // queued, which must be woken before its own settle
+        for (PendingOperation<Mutex.Guard<int[]>> l : parked) {
+            Poll<Mutex.Guard<int[]>> p = l.settle();
+            if (p.isReady()) {
+                critical(p.value());
+            } else {
+                l.cancel();
+            }
+        }
         Mutex.Guard<int[]> g = mutex.tryLock();
         if (g == null) {
             throw new IllegalStateException("the mutex was left locked");
@@ -70,7 +108,7 @@ public class MutexLincheckTest {
     void modelCheck() {
         new ModelCheckingOptions()
                 .iterations(10)
-                .invocationsPerIteration(500)
+                .invocationsPerIteration(250)
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

@@ -43,6 +43,12 @@ public final class RuntimeAbi {
     public static final String ENTER = AbiNames.ENTER;
     /** Descriptor of {@link #ENTER}. */
     public static final String ENTER_DESC = AbiNames.ENTER_DESC;
+    /** Descriptor of {@code int enter(Object token, Object self)}, the entry of rewritten instance methods. */
+    public static final String ENTER_SELF_DESC = AbiNames.ENTER_SELF_DESC;
+    /** {@code void disarm()}: the entry of a suspendable method without a suspension point. */
+    public static final String DISARM = AbiNames.DISARM;
+    /** {@code Object armedSelf} field: the receiver an instance call was armed for. */
+    public static final String ARMED_SELF = AbiNames.ARMED_SELF;
     /** {@code void unpin()}. */
     public static final String UNPIN = AbiNames.UNPIN;
     /** {@code static IllegalStateException corrupted(String)}. */

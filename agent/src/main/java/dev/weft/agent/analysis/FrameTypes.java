@@ -34,8 +34,8 @@ public final class FrameTypes {
     private final List<Object>[] stacks;
     /** Uninitialized-object label -> the NEW instruction that created it. */
     private final Map<Label, TypeInsnNode> newByLabel = new HashMap<>();
-    /** Uninitialized-object label -> the constructor call that initializes it. */
-    private final Map<Label, MethodInsnNode> initByLabel = new HashMap<>();
+    /** Uninitialized-object label -> the constructor calls that initialize it (one in javac's code). */
+    private final Map<Label, List<MethodInsnNode>> initByLabel = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     private FrameTypes(int size) {
@@ -65,7 +65,7 @@ public final class FrameTypes {
                     int argSlots = (Type.getArgumentsAndReturnSizes(init.desc) >> 2) - 1;
                     Object receiver = adapter.stack.get(adapter.stack.size() - argSlots - 1);
                     if (receiver instanceof Label) {
-                        ft.initByLabel.putIfAbsent((Label) receiver, init);
+                        ft.initByLabel.computeIfAbsent((Label) receiver, k -> new ArrayList<>()).add(init);
                     }
                 }
             }
@@ -106,9 +106,9 @@ public final class FrameTypes {
 
     /**
      * @param uninitialized a label standing for an uninitialized object
-     * @return the {@code <init>} call that initializes it, or null
+     * @return the reachable {@code <init>} calls that initialize it, in code order; empty if none
      */
-    public MethodInsnNode initOf(Label uninitialized) {
-        return initByLabel.get(uninitialized);
+    public List<MethodInsnNode> initsOf(Label uninitialized) {
+        return initByLabel.getOrDefault(uninitialized, List.of());
     }
 }

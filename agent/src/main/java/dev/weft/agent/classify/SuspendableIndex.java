@@ -38,6 +38,9 @@ public final class SuspendableIndex {
      * @return true if the type is one whose methods can never be suspendable (JDK)
      */
     public static boolean isPlatformType(String internalName) {
+        if (internalName.startsWith("jdk/proxy")) {
+            return false; // JDK dynamic proxies implement application interfaces
+        }
         return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
                 || internalName.startsWith("sun/") || internalName.startsWith("com/sun/") || internalName.startsWith("[");
     }

@@ -11,7 +11,13 @@ public enum TransformRule {
     /** A class-file version the agent was not built for. */
     UNSUPPORTED_CLASS_VERSION("the class-file version is not supported by this agent (class files of Java 8 to 25 are)"),
     /** Bytecode the transformation does not understand (not emitted by javac). */
-    UNSUPPORTED_SHAPE("the bytecode shape around a suspension point is not supported");
+    UNSUPPORTED_SHAPE("the bytecode shape around a suspension point is not supported"),
+    /** The rewritten method exceeds the JVM's 64 KiB limit on a method's code. */
+    METHOD_TOO_LARGE("the method is too large after rewriting (each suspension point adds save and restore code);"
+            + " split it into smaller @Suspendable methods"),
+    /** The agent failed on this method; the rest of the class is rewritten. */
+    INTERNAL_ERROR("the agent failed while rewriting this method; the method is refused so it cannot run half-rewritten."
+            + " This is a bug in Weft: please report it with the class file");
 
     private final String explanation;
 

@@ -13,6 +13,9 @@ public final class ClassFilter {
             "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "kotlin/", "kotlinx/",
             "org/jetbrains/kotlinx/lincheck/", "org/jetbrains/lincheck/", "org/openjdk/jmh/", "net/bytebuddy/", "org/objectweb/asm/");
 
+    /** Package of the JDK's dynamic proxy classes of public interfaces ({@code jdk.proxy1.$Proxy12}). */
+    private static final String JDK_PROXIES = "jdk/proxy";
+
     private final List<String> includes;
     private final List<String> excludes;
 
@@ -73,7 +76,13 @@ public final class ClassFilter {
      * @return true if the agent may rewrite it
      */
     public boolean accepts(String internalName) {
-        if (internalName == null || startsWithAny(internalName, NEVER) || startsWithAny(internalName, excludes)) {
+        if (internalName == null) {
+            return false;
+        }
+        if (internalName.startsWith(JDK_PROXIES)) {
+            return true; // generated forwarders: a suspendable interface method's entry must consume the token
+        }
+        if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, excludes)) {
             return false;
         }
         // the runtime's own suspendable methods (sleep, join, recv...) always

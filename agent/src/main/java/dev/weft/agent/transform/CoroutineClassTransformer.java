@@ -7,6 +7,7 @@ import dev.weft.agent.diagnostics.TransformRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -18,10 +19,13 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * Rewrites the suspendable methods of one class. Which methods: those annotated
  * {@code @Suspendable}, those overriding or implementing a suspendable method, lambda bodies of
- * suspendable functional interfaces, and the bridges {@link LambdaBridges} adds; of those, the
- * ones that contain a suspension point. A method that breaks a rule is reported through
- * {@code onRefusal} and its body replaced by a throw of the same message, so the class still
- * loads, the problem is logged at load time, and the method cannot run half-rewritten.
+ * suspendable functional interfaces, and the bridges {@link LambdaBridges} adds. Those with a
+ * suspension point become resumable frames; those without one only consume the arming token at
+ * entry ({@link EntryDisarm}), so a call they forward through code that is not rewritten pins.
+ * A method that breaks a rule, or on which the agent fails in any way (including a method too
+ * large after rewriting), is reported in {@link Result#refusals()} and its body replaced by a
+ * throw of the same message: the class still loads, every other method of it is rewritten, the
+ * problem is logged at load time, and the method cannot run half-rewritten.
  */
 public final class CoroutineClassTransformer {
     /** Oldest class-file major version handled (Java 8; the agent itself needs 17 to run). */
@@ -59,6 +63,7 @@ public final class CoroutineClassTransformer {
         LambdaBridges lambdas = LambdaBridges.scan(cn, index, mayAddMethods);
         List<String> changed = new ArrayList<>();
         List<TransformException> refusals = new ArrayList<>();
+        java.util.Map<MethodNode, Integer> suspensionPoints = new java.util.IdentityHashMap<>();
         for (MethodNode m : cn.methods) {
             boolean annotated = isAnnotated(m);
             if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
@@ -72,6 +77,7 @@ public final class CoroutineClassTransformer {
                 continue;
             }
             String token = lambdas.tokens.get(m.name + m.desc);
+            boolean reachedThroughProxy = token != null;
             if (token == null) {
                 if (!annotated && !index.isSuspendableDeclared(cn.name, m.name, m.desc)) {
                     continue;
@@ -85,13 +91,21 @@ public final class CoroutineClassTransformer {
             }
             try {
                 MethodNode copy = copyOf(m);
-                int points = CoroutineMethodTransformer.transform(cn.name, cn.sourceFile, copy, token, index);
+                int points = CoroutineMethodTransformer.transform(cn.name, cn.sourceFile, copy, token, reachedThroughProxy, index);
                 if (points > 0) {
                     replaceBody(m, copy);
                     changed.add(m.name + m.desc + " (" + points + " suspension point" + (points == 1 ? "" : "s") + ")");
+                    suspensionPoints.put(m, points);
+                } else {
+                    EntryDisarm.prepend(m);
+                    changed.add(m.name + m.desc + " (entry only)");
                 }
             } catch (TransformException e) {
                 refuse(cn, m, e, refusals);
+            } catch (RuntimeException | LinkageError e) {
+                // A bug of the agent or a shape nobody anticipated: this method alone is refused.
+                refuse(cn, m, new TransformException(TransformRule.INTERNAL_ERROR, cn.name, m.name + m.desc, cn.sourceFile,
+                        firstLine(m), e.toString()), refusals);
             }
         }
         if (changed.isEmpty() && refusals.isEmpty() && lambdas.bridges.isEmpty()) {
@@ -103,9 +117,70 @@ public final class CoroutineClassTransformer {
         AnnotationNode marker = new AnnotationNode(RuntimeAbi.INSTRUMENTED_DESC);
         marker.values = new ArrayList<>(List.of("methods", new ArrayList<>(changed)));
         cn.visibleAnnotations.add(marker);
-        PoolClassWriter writer = new PoolClassWriter(index);
-        cn.accept(writer);
-        return new Result(writer.toByteArray(), changed, refusals);
+        return new Result(write(cn, index, suspensionPoints, refusals), changed, refusals);
+    }
+
+    /**
+     * Writes the class; a rewritten method that cannot be written (too large after rewriting,
+     * or frames that cannot be computed) is refused alone and the class written again.
+     */
+    private static byte[] write(ClassNode cn, SuspendableIndex index, java.util.Map<MethodNode, Integer> points,
+                                List<TransformException> refusals) {
+        while (true) {
+            try {
+                PoolClassWriter writer = new PoolClassWriter(index);
+                cn.accept(writer);
+                return writer.toByteArray();
+            } catch (MethodTooLargeException e) {
+                MethodNode m = find(cn, e.getMethodName(), e.getDescriptor());
+                if (m == null || !points.containsKey(m)) {
+                    throw e; // too large before rewriting: the JVM would refuse the original too
+                }
+                refuse(cn, m, new TransformException(TransformRule.METHOD_TOO_LARGE, cn.name, m.name + m.desc, cn.sourceFile,
+                        firstLine(m), points.get(m) + " suspension points make it " + e.getCodeSize()
+                        + " bytes of code after rewriting, over the JVM's limit of 65535; split the method"), refusals);
+                points.remove(m);
+            } catch (RuntimeException | LinkageError e) {
+                MethodNode m = firstUnwritable(cn, index, points.keySet());
+                if (m == null) {
+                    throw e;
+                }
+                refuse(cn, m, new TransformException(TransformRule.INTERNAL_ERROR, cn.name, m.name + m.desc, cn.sourceFile,
+                        firstLine(m), "writing the rewritten method failed: " + e), refusals);
+                points.remove(m);
+            }
+        }
+    }
+
+    /** The first rewritten method that cannot be written in a class of its own, or null. */
+    private static MethodNode firstUnwritable(ClassNode cn, SuspendableIndex index, java.util.Set<MethodNode> rewritten) {
+        for (MethodNode m : cn.methods) {
+            if (!rewritten.contains(m)) {
+                continue;
+            }
+            ClassNode alone = new ClassNode();
+            alone.version = cn.version;
+            alone.access = cn.access;
+            alone.name = cn.name;
+            alone.superName = cn.superName;
+            alone.interfaces = cn.interfaces;
+            alone.methods.add(m);
+            try {
+                alone.accept(new PoolClassWriter(index));
+            } catch (RuntimeException | LinkageError e) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static MethodNode find(ClassNode cn, String name, String desc) {
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static final byte[] WEFT = "dev/weft/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -35,8 +35,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <ol>
  *   <li>find the suspension points (calls to suspendable methods and {@code Async.await});</li>
  *   <li>refuse a suspension point inside {@code synchronized};</li>
- *   <li>hoist {@code NEW}/{@code DUP} of objects under construction across a suspension point
- *       ({@link NewHoister}), then recompute frame types and liveness;</li>
+ *   <li>take objects under construction held at a suspension point (on the stack or in locals)
+ *       out of the frames ({@link NewHoister}), then recompute frame types and liveness;</li>
  *   <li>at each suspension point: spill the whole operand stack to fresh locals, place the
  *       resume label, reload, arm the callee, call, and after the call test
  *       {@code suspending}: save the live locals and the label, return a dummy value;</li>
@@ -61,6 +61,8 @@ final class CoroutineMethodTransformer {
     private final String sourceFile;
     private final MethodNode method;
     private final String token;
+    /** Whether the entry also checks that {@code this} is the receiver the caller armed. */
+    private final boolean checkSelf;
     private final SuspendableIndex index;
     /** First slot of the spill temporaries, shared by all suspension points. */
     private int tempBase;
@@ -75,11 +77,13 @@ final class CoroutineMethodTransformer {
     private record Site(LabelNode resume, List<Saved> saved) {
     }
 
-    private CoroutineMethodTransformer(String owner, String sourceFile, MethodNode method, String token, SuspendableIndex index) {
+    private CoroutineMethodTransformer(String owner, String sourceFile, MethodNode method, String token, boolean reachedThroughProxy,
+                                       SuspendableIndex index) {
         this.owner = owner;
         this.sourceFile = sourceFile;
         this.method = method;
         this.token = token;
+        this.checkSelf = !reachedThroughProxy && (method.access & Opcodes.ACC_STATIC) == 0;
         this.index = index;
     }
 
@@ -90,12 +94,15 @@ final class CoroutineMethodTransformer {
      * @param sourceFile the source file name, or null
      * @param method the method, read with expanded frames
      * @param token what the method answers to at entry
+     * @param reachedThroughProxy true for a lambda body or method-reference bridge: it is called
+     *        by a lambda proxy, so its {@code this} (if any) is not the receiver the caller armed
      * @param index the suspendability oracle
      * @return the number of suspension points rewritten (0: the method is unchanged)
      * @throws TransformException if the method breaks a rule
      */
-    static int transform(String owner, String sourceFile, MethodNode method, String token, SuspendableIndex index) {
-        return new CoroutineMethodTransformer(owner, sourceFile, method, token, index).run();
+    static int transform(String owner, String sourceFile, MethodNode method, String token, boolean reachedThroughProxy,
+                         SuspendableIndex index) {
+        return new CoroutineMethodTransformer(owner, sourceFile, method, token, reachedThroughProxy, index).run();
     }
 
     private boolean isSuspensionPoint(AbstractInsnNode insn) {
@@ -186,7 +193,9 @@ final class CoroutineMethodTransformer {
             if (stack == null) {
                 continue;
             }
-            for (Object t : stack) {
+            List<Object> held = new ArrayList<>(stack);
+            held.addAll(frames.localsAt(method.instructions.indexOf(call)));
+            for (Object t : held) {
                 if (t instanceof Label) {
                     toHoist.add((Label) t);
                     line = lineOf(call);
@@ -259,6 +268,13 @@ final class CoroutineMethodTransformer {
         before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
         before.add(new LdcInsnNode(RuntimeAbi.token(call.name, call.desc)));
         before.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.ARMED, "Ljava/lang/Object;"));
+        if (call.getOpcode() != Opcodes.INVOKESTATIC) {
+            // The receiver sits right below the arguments; the callee's entry compares it with its this.
+            Saved receiver = spilled.get(spilled.size() - Type.getArgumentTypes(call.desc).length - 1);
+            before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+            before.add(new VarInsnNode(Opcodes.ALOAD, receiver.slot()));
+            before.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.ARMED_SELF, "Ljava/lang/Object;"));
+        }
         before.add(armed);
         insns.insertBefore(call, before);
 
@@ -308,7 +324,12 @@ final class CoroutineMethodTransformer {
         p.add(new JumpInsnNode(Opcodes.IFNULL, body));
         p.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
         p.add(new LdcInsnNode(token));
-        p.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.ENTER, RuntimeAbi.ENTER_DESC, false));
+        if (checkSelf) {
+            p.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            p.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.ENTER, RuntimeAbi.ENTER_SELF_DESC, false));
+        } else {
+            p.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, RuntimeAbi.ENTER, RuntimeAbi.ENTER_DESC, false));
+        }
         p.add(new TableSwitchInsnNode(RuntimeAbi.RUN, RuntimeAbi.PINNED, body, body, restore, pinned));
         p.add(pinned);
         p.add(new InsnNode(Opcodes.ICONST_1));

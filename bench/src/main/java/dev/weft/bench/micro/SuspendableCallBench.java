@@ -2,6 +2,7 @@ package dev.weft.bench.micro;
 
 import dev.weft.coroutine.abi.Continuation;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntBinaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * on a carrier thread with a continuation installed and the root armed, exactly as when a task
  * calls the chain on a worker; {@code outsideCoroutine} is the rewritten code on the same thread
  * with no coroutine. One operation is one call of the chain.
+ *
+ * <p>{@code plain}, {@code outsideCoroutine} and {@code inCoroutine} let the JIT inline the
+ * chain (C2 may fold the plain recursion into arithmetic); {@code plainCalls} and
+ * {@code inCoroutineCalls} run the same chains with {@code DONT_INLINE} on every level, so each
+ * level is a real call on both sides: the ratio of those two is the fast-path cost per call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SuspendableCallBench {
     static final int BATCH = 100_000;
     private static final String ROOT_TOKEN = "chain(II)I";
+    private static final String CALLS_ROOT_TOKEN = "chainCalls(II)I";
 
     @Param({"1", "10"})
     int depth;
@@ -53,32 +60,47 @@ public class SuspendableCallBench {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int plain() {
-        int d = depth;
-        return carrier.run(() -> {
-            int acc = 0;
-            for (int i = 0; i < BATCH; i++) {
-                acc += PlainChain.chain(d, i);
-            }
-            return acc;
-        });
+        return loop(PlainChain::chain);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int outsideCoroutine() {
-        int d = depth;
-        return carrier.run(() -> {
-            int acc = 0;
-            for (int i = 0; i < BATCH; i++) {
-                acc += CallChain.chain(d, i);
-            }
-            return acc;
-        });
+        return loop(CallChain::chain);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int inCoroutine() {
+        return loopInCoroutine(ROOT_TOKEN, CallChain::chain);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int plainCalls() {
+        return loop(PlainChain::chainCalls);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int inCoroutineCalls() {
+        return loopInCoroutine(CALLS_ROOT_TOKEN, CallChain::chainCalls);
+    }
+
+    /** {@link #BATCH} calls of {@code chain} on the carrier thread, outside any coroutine (one chain per fork: monomorphic). */
+    private int loop(IntBinaryOperator chain) {
+        int d = depth;
+        return carrier.run(() -> {
+            int acc = 0;
+            for (int i = 0; i < BATCH; i++) {
+                acc += chain.applyAsInt(d, i);
+            }
+            return acc;
+        });
+    }
+
+    /** The same with a continuation installed and the root armed before each call, as a task's first call. */
+    private int loopInCoroutine(String rootToken, IntBinaryOperator chain) {
         int d = depth;
         Continuation c = continuation;
         return carrier.run(() -> {
@@ -86,8 +108,8 @@ public class SuspendableCallBench {
             try {
                 int acc = 0;
                 for (int i = 0; i < BATCH; i++) {
-                    c.armed = ROOT_TOKEN;
-                    acc += CallChain.chain(d, i);
+                    c.armed = rootToken;
+                    acc += chain.applyAsInt(d, i);
                 }
                 return acc;
             } finally {

@@ -28,9 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * timers: one task, running on a worker, spawns {@value #TASKS} tasks that each sleep
  * {@value #SLEEP_MS} ms and then decrement a shared counter; the last one releases the benchmark
  * thread. Score: ms of wall time per invocation, spawning included (ideal: {@value #SLEEP_MS} ms),
- * as in issue 4. Weft: {@code Time.sleep}; virtual threads: {@code Thread.sleep}; kotlinx:
- * {@code delay}; CF: {@code CompletableFuture.runAsync(leaf, delayedExecutor(10 ms, pool))} on a
- * {@code ForkJoinPool(2)} (the JDK's single delayer thread hands each task to the pool when due).
+ * Like for like: every runtime runs {@value #TASKS} tasks, each of which sleeps on its own and
+ * then finishes. Weft: a spawned task awaiting {@code Time.sleep}; virtual threads: a started
+ * thread calling {@code Thread.sleep}; kotlinx: a launched coroutine calling {@code delay}; CF: a
+ * task submitted to a {@code ForkJoinPool(2)} whose sleep is its continuation scheduled on
+ * {@code delayedExecutor(10 ms, pool)} (the JDK's single delayer thread hands it back to the pool
+ * when due).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -108,14 +111,16 @@ public class Timers {
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger remaining = new AtomicInteger(TASKS);
         Executor d = delayed;
-        Runnable leaf = () -> {
+        Runnable afterSleep = () -> {
             if (remaining.decrementAndGet() == 0) {
                 done.countDown();
             }
         };
+        // each task starts on the pool, then sleeps: its continuation runs on the pool when due
+        Runnable task = () -> CompletableFuture.runAsync(afterSleep, d);
         CompletableFuture.runAsync(() -> {
             for (int i = 0; i < TASKS; i++) {
-                CompletableFuture.runAsync(leaf, d);
+                CompletableFuture.runAsync(task, pool);
             }
         }, pool);
         done.await();

@@ -135,6 +135,19 @@ final class ProgramGenerator {
         line("static String cap(String s) {");
         line("    return s.length() > 40 ? s.substring(s.length() - 40) : s;");
         line("}");
+        line("");
+        line("static final class Box {");
+        line("    final String a;");
+        line("    final String b;");
+        line("    Box(String a, String b) {");
+        line("        this.a = a;");
+        line("        this.b = b;");
+        line("        Src.log(\"Box \" + cap(a) + \" \" + cap(b));");
+        line("    }");
+        line("    @Override public String toString() {");
+        line("        return cap(\"B(\" + a + \",\" + b + \")\");");
+        line("    }");
+        line("}");
         out.append(bodies);
         indent--;
         line("}");
@@ -558,6 +571,9 @@ final class ProgramGenerator {
                 }
             }
             case STRING: {
+                if (d < 2 && rnd.nextInt(6) == 0) {
+                    return constructionForm(d);
+                }
                 switch (rnd.nextInt(3)) {
                     case 0: return "(" + expr(t, d + 1) + " + " + expr(pickValueType(), d + 1) + ")";
                     case 1: return "(\"<\" + " + expr(pickValueType(), d + 1) + " + \">\")";
@@ -568,6 +584,43 @@ final class ProgramGenerator {
                 return cond(d);
             default:
                 throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Forms around objects under construction and frames that are not rewritten: a switch
+     * expression with try/catch and yields as a constructor argument (javac stores the
+     * uninitialized object into locals), nested {@code new} with awaits in the arguments, and a
+     * pinned await behind a plain {@code Supplier} lambda (a JDK frame).
+     */
+    private String constructionForm(int d) {
+        // javac 17 crashes (NullPointerException in Gen.doHandleSwitchExpression) on some switch
+        // expressions with try/catch nested inside other expressions; at depth 0 the operand stack
+        // under the constructor holds only typed values, which it handles.
+        int form = rnd.nextInt(3);
+        if (form == 0 && d > 0) {
+            form = 1;
+        }
+        switch (form) {
+            case 0: {
+                String ex = "ex" + names++;
+                String sw = "switch (Math.floorMod(" + expr(GenType.INT, d + 1) + ", 3)) { "
+                        + "case 0 -> { try { yield " + expr(GenType.STRING, d + 1) + "; } catch (IllegalStateException " + ex
+                        + ") { yield \"caught\"; } } "
+                        + "case 1 -> { String " + ex + "y = " + expr(GenType.STRING, d + 1) + "; yield " + ex + "y + \"!\"; } "
+                        + "default -> " + expr(GenType.STRING, d + 1) + "; }";
+                return "new Box(" + sw + ", " + expr(GenType.STRING, d + 1) + ").toString()";
+            }
+            case 1:
+                return "new Box(" + expr(GenType.STRING, d + 1) + ", new Box(" + expr(GenType.STRING, d + 1) + ", "
+                        + expr(GenType.STRING, d + 1) + ").toString()).toString()";
+            default:
+                if (!affordable(1)) {
+                    return leaf(GenType.STRING);
+                }
+                charge(1);
+                String literal = new String[] {"p", "q", "pq"}[rnd.nextInt(3)];
+                return "((java.util.function.Supplier<String>) () -> Src.pinned(\"" + literal + "\")).get()";
         }
     }
 

@@ -121,6 +121,10 @@ public final class DifferentialCase {
             fail(header(Mode.FORCED) + task.srcAwaits() + " awaits of Src gates, but only " + task.pendingPolls()
                     + " polls returned pending: an await blocked instead of suspending (a pinned frame?)");
         }
+        if (task.pendingPolls() == 0) {
+            fail(header(Mode.FORCED) + "no poll returned pending: the case never really suspended");
+        }
+        checkPinning(Mode.FORCED, task);
         if (task.pendingPolls() > expected.gates()) {
             fail(header(Mode.FORCED) + task.pendingPolls() + " pending polls for " + expected.gates() + " gates");
         }
@@ -142,9 +146,24 @@ public final class DifferentialCase {
                 actual.add(awaitOrFail(t, Mode.RANDOM));
             }
         }
+        for (DrivenTask t : tasks) {
+            checkPinning(Mode.RANDOM, t);
+        }
         for (int k = 0; k < actual.size(); k++) {
             compare(Mode.RANDOM, expected, actual.get(k), " (instance " + k + " of " + RANDOM_INSTANCES
                     + ", coin seed " + (seed + k) + ")");
+        }
+    }
+
+    /** Every await of a pin gate must have blocked in a pinned frame, none suspended through it. */
+    private void checkPinning(Mode mode, DrivenTask task) {
+        RunContext ctx = task.context();
+        if (ctx.escapedPins() != 0) {
+            fail(header(mode) + ctx.escapedPins() + " of " + ctx.pinGates() + " awaits behind a frame that is not rewritten"
+                    + " suspended through it instead of pinning");
+        }
+        if (ctx.pinnedAwaits() != ctx.pinGates()) {
+            fail(header(mode) + "only " + ctx.pinnedAwaits() + " of " + ctx.pinGates() + " pin gates were awaited pinned");
         }
     }
 

@@ -178,6 +178,11 @@ public final class DrivenTask implements Waker {
         return Arrays.asList("IDLE", "SCHEDULED", "RUNNING", "NOTIFIED", "DONE").get(state.get());
     }
 
+    /** @return the run's context (its log and gate counts) */
+    public RunContext context() {
+        return ctx;
+    }
+
     /** @return polls that returned pending */
     public int pendingPolls() {
         return pendingPolls;

@@ -32,6 +32,11 @@ public final class RunContext {
     private final List<Runnable> unreleased = new ArrayList<>();
     private int gates;
     private int srcAwaits;
+    /** Pin gates awaited in a coroutine mode, and how many of those awaits blocked (pinned). */
+    private int pinGates;
+    private int pinnedAwaits;
+    /** Pin gates whose await suspended instead of pinning; counted by the completer thread. */
+    private final java.util.concurrent.atomic.AtomicInteger escapedPins = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param mode the mode
@@ -168,6 +173,71 @@ public final class RunContext {
      */
     public <T> Awaitable<T> awaitableGate(T value) {
         return new GateAwaitable<>(gate(value));
+    }
+
+    /**
+     * A gate for an await that must pin (block its thread) because a frame between it and the
+     * coroutine root is not rewritten. Outside a coroutine it is ready. In a coroutine it is
+     * pending at its first poll by construction and ready at the next one, which only the
+     * blocking await of a pinned frame makes at once; if the await suspends instead, the
+     * completer completes it after the poll returned pending and counts an escape, so the case
+     * fails (see {@link #pinGates()}, {@link #pinnedAwaits()}, {@link #escapedPins()}).
+     *
+     * @param value the value
+     * @param <T> its type
+     * @return the gate
+     */
+    public <T> Awaitable<T> pinGate(T value) {
+        gates++;
+        if (mode == Mode.PLAIN) {
+            return w -> Poll.ready(value);
+        }
+        pinGates++;
+        return new PinGate<>(value);
+    }
+
+    /** @return pin gates made in a coroutine mode */
+    public int pinGates() {
+        return pinGates;
+    }
+
+    /** @return awaits of pin gates that blocked in a pinned frame */
+    public int pinnedAwaits() {
+        return pinnedAwaits;
+    }
+
+    /** @return awaits of pin gates that suspended through a frame that is not rewritten */
+    public int escapedPins() {
+        return escapedPins.get();
+    }
+
+    /** See {@link #pinGate(Object)}. */
+    private final class PinGate<T> implements Awaitable<T> {
+        private final T value;
+        private final java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        private boolean polled;
+
+        PinGate(T value) {
+            this.value = value;
+        }
+
+        @Override
+        public Poll<T> poll(Waker waker) {
+            if (!polled) {
+                polled = true;
+                unreleased.add(() -> {
+                    if (ready.compareAndSet(false, true)) {
+                        escapedPins.incrementAndGet();
+                        waker.wake();
+                    }
+                });
+                return Poll.pending();
+            }
+            if (ready.compareAndSet(false, true)) {
+                pinnedAwaits++;
+            }
+            return Poll.ready(value);
+        }
     }
 
     /** An {@link Awaitable} over a gate, written against the poll/waker contract by hand. */

@@ -179,6 +179,20 @@ public final class Src {
         RunContext.current().log(entry);
     }
 
+    /**
+     * Awaits a gate that must pin: call it only where a frame that is not rewritten lies between
+     * here and the coroutine root (see {@link RunContext#pinGate(Object)}); the differential
+     * modes fail if it suspends.
+     *
+     * @param v value
+     * @param <T> its type
+     * @return {@code v}
+     */
+    @Suspendable
+    public static <T> T pinned(T v) {
+        return Async.await(RunContext.current().pinGate(v));
+    }
+
     @Suspendable
     private static <T> T await(T v) {
         RunContext ctx = RunContext.current();

@@ -13,6 +13,7 @@ import dev.weft.Task;
 import dev.weft.WeftRuntime;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.TaskInfo;
+import dev.weft.itest.runtime.AwaitedGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -45,8 +47,22 @@ class JfrEventsTest {
     /** Never completed: tasks suspended on it stay live for the task dump. */
     private final CompletableFuture<String> never = new CompletableFuture<>();
 
+    /** Counted down by each small task the sleeper spawns into its own worker's queue. */
+    private static final AtomicInteger smallRan = new AtomicInteger();
+
+    /**
+     * Blocks the worker for at least 120 ms and until a task of its own queue ran elsewhere: while
+     * this worker is blocked, only a steal can run one, so the steal is certain, not raced.
+     */
     static void sleepOnTheWorker() throws InterruptedException {
-        Thread.sleep(120);   // blocks the worker: the watchdog must catch this frame
+        long start = System.nanoTime();
+        long bound = start + TimeUnit.SECONDS.toNanos(20);
+        do {
+            Thread.sleep(20);   // blocks the worker: the watchdog must catch this frame
+            if (System.nanoTime() - bound > 0) {
+                throw new AssertionError("no task of the blocked worker's queue was stolen");
+            }
+        } while (smallRan.get() == 0 || System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(120));
     }
 
     @Suspendable
@@ -65,13 +81,12 @@ class JfrEventsTest {
         return waitForever() + "!";
     }
 
-    static CompletableFuture<Integer> later(int v) {
-        return CompletableFuture.supplyAsync(() -> v, CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
-    }
+    /** Completes each future only once something waits on it: the pinned await surely blocks. */
+    private static final AwaitedGate gates = new AwaitedGate();
 
     @Suspendable
     static int twice(int v) {
-        return 2 * await(later(v));
+        return 2 * await(gates.afterAwaited(v));
     }
 
     @Suspendable
@@ -103,7 +118,10 @@ class JfrEventsTest {
                         List<JoinHandle<Integer>> small = new ArrayList<>();
                         for (int i = 0; i < 64; i++) {
                             int n = i;
-                            small.add(Task.spawn(() -> n));
+                            small.add(Task.spawn(() -> {
+                                smallRan.incrementAndGet();
+                                return n;
+                            }));
                         }
                         int r = blockingTask();
                         for (JoinHandle<Integer> h : small) {
@@ -114,7 +132,7 @@ class JfrEventsTest {
                     int sum = sleeper.join();
                     // then the rest, so that no other task holds the second worker during the steal
                     JoinHandle<Integer> failing = Task.spawn(() -> {
-                        await(later(1));
+                        await(gates.afterAwaited(1));
                         throw new IllegalStateException("boom");
                     });
                     JoinHandle<Integer> pinned = Task.spawn(JfrEventsTest::pinnedByForEach);
@@ -195,10 +213,11 @@ class JfrEventsTest {
         RecordedEvent sleeperEnded = ended.stream().filter(e -> e.getLong("taskId") == lp.getLong("taskId")).findFirst().orElseThrow();
         assertTrue(sleeperEnded.getDuration().toMillis() >= 120, sleeperEnded.toString());
 
-        // spawned: the spawning call site is the event's stack trace
+        // spawned: the spawn site, starting at the line that called spawn (no Weft frames above it)
         RecordedEvent spawned = byName.get("dev.weft.TaskSpawned").stream().filter(e -> e.getLong("taskId") == waiterId).findFirst().orElseThrow();
         assertEquals("waiter", spawned.getString("taskName"));
-        assertTrue(spawned.getStackTrace().getFrames().stream().anyMatch(f -> f.getMethod().getName().equals("workloadEventsAndFields")));
+        assertTrue(spawned.getString("stack").startsWith(JfrEventsTest.class.getName() + ".workloadEventsAndFields(JfrEventsTest.java:"),
+                spawned.getString("stack"));
         assertTrue(byName.get("dev.weft.TaskSpawned").size() >= 68);
 
         // pinned: culprit, task and the uninstrumented forEach frame on the stack

@@ -39,6 +39,30 @@ class AgentStartupTest {
             } catch (Exception e) {
                 System.out.println("error=" + e);
             }
+            System.out.println("suspended=" + firstPollSuspends());
+        }
+
+        /**
+         * Polls a coroutine whose await is pending by construction (its future completes only once
+         * something waits on it): true if that poll returned pending, false if the await blocked.
+         */
+        static String firstPollSuspends() {
+            CompletableFuture<String> gate = new CompletableFuture<>();
+            Thread completer = new Thread(() -> {
+                while (gate.getNumberOfDependents() == 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                }
+                gate.complete("value");
+            });
+            completer.setDaemon(true);
+            completer.start();
+            try {
+                Coroutine<String> c = Coroutine.of(() -> Async.await(gate));
+                boolean pending = c.poll(dev.weft.future.Waker.NOOP).isPending();
+                return pending + " then=" + Async.await(c);
+            } catch (Exception e) {
+                return "failed " + e.getClass().getSimpleName();
+            }
         }
     }
 
@@ -74,6 +98,7 @@ class AgentStartupTest {
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.output().contains("rewritten=true"), o.output());
         assertTrue(o.output().contains("coroutine=value"), o.output());
+        assertTrue(o.output().contains("suspended=true then=value"), "the await suspended: " + o.output());
         assertTrue(o.output().contains("Weft rewrote " + Child.class.getName() + ".work()Ljava/lang/String; (1 suspension point)"), o.output());
     }
 

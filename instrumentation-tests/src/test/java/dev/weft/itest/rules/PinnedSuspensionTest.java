@@ -8,11 +8,15 @@ import dev.weft.Async;
 import dev.weft.Coroutine;
 import dev.weft.Suspendable;
 import dev.weft.SuspensionPinnedException;
+import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +32,38 @@ class PinnedSuspensionTest {
         System.clearProperty("weft.verify");
     }
 
-    static CompletableFuture<Integer> later(int v) {
-        return CompletableFuture.supplyAsync(() -> v, CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS));
+    private static final ExecutorService COMPLETER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pinned-test-completer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * A future that is pending at its first poll by construction and is completed by another
+     * thread only after that poll: an await of it either suspends or blocks, whatever the machine's
+     * speed.
+     */
+    static Awaitable<Integer> later(int v) {
+        CompletableFuture<Integer> f = new CompletableFuture<>();
+        return new Awaitable<>() {
+            private boolean polled;
+
+            @Override
+            public Poll<Integer> poll(Waker waker) {
+                if (!f.isDone()) {
+                    f.whenComplete((x, t) -> waker.wake());
+                    if (!polled) {
+                        polled = true;
+                        COMPLETER.execute(() -> f.complete(v));
+                        return Poll.pending();
+                    }
+                    if (!f.isDone()) {
+                        return Poll.pending();
+                    }
+                }
+                return Poll.ready(f.join());
+            }
+        };
     }
 
     @Suspendable
@@ -52,23 +86,28 @@ class PinnedSuspensionTest {
         return box[0];
     }
 
+    /** Polls until ready, waiting for a wake between polls (bounded only against a hang). */
     private static <T> T drive(Coroutine<T> c) throws InterruptedException {
-        for (int i = 0; i < 1000; i++) {
-            Poll<T> p = c.poll(Waker.NOOP);
+        Semaphore woken = new Semaphore(0);
+        Waker waker = woken::release;
+        while (true) {
+            Poll<T> p = c.poll(waker);
             if (p.isReady()) {
                 return p.value();
             }
-            Thread.sleep(2);
+            if (!woken.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the coroutine was never woken");
+            }
         }
-        throw new AssertionError("coroutine did not finish");
     }
 
     @Test
     void awaitBehindAnUninstrumentedFrameBlocksAndStaysCorrect() throws Exception {
         Coroutine<List<Integer>> c = Coroutine.of(() -> throughForEach(List.of(1, 2, 3)));
         Poll<List<Integer>> first = c.poll(Waker.NOOP);
-        // the forEach part cannot suspend, so the first poll only suspends at twice(100)
-        assertTrue(first.isPending());
+        // the forEach part cannot suspend (it blocks), so the first poll returns only at twice(100),
+        // whose future is pending by construction: it must suspend there, pinning is over
+        assertTrue(first.isPending(), "the await after the pinned frames suspended");
         assertEquals(List.of(2, 4, 6, 200), drive(c));
         assertEquals(6, Coroutine.blockOn(PinnedSuspensionTest::awaitInPlainLambda));
     }

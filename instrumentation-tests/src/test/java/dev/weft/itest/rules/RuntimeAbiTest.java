@@ -33,6 +33,9 @@ class RuntimeAbiTest {
         assertTrue(Modifier.isStatic(current.getModifiers()));
         assertEquals(c, current.getReturnType());
         assertEquals(int.class, c.getMethod(RuntimeAbi.ENTER, Object.class).getReturnType());
+        assertEquals(int.class, c.getMethod(RuntimeAbi.ENTER, Object.class, Object.class).getReturnType());
+        c.getMethod(RuntimeAbi.DISARM);
+        assertEquals(Object.class, c.getField(RuntimeAbi.ARMED_SELF).getType());
         c.getMethod(RuntimeAbi.UNPIN);
         assertEquals(IllegalStateException.class, c.getMethod(RuntimeAbi.CORRUPTED, String.class).getReturnType());
         assertEquals(boolean.class, c.getField(RuntimeAbi.SUSPENDING).getType());

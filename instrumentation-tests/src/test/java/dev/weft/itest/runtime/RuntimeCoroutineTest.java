@@ -42,31 +42,29 @@ class RuntimeCoroutineTest {
                 : WeftRuntime.currentThread().build();
     }
 
-    static <T> CompletableFuture<T> later(T v) {
-        return CompletableFuture.supplyAsync(() -> v, CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"multi", "current"})
     void blockOnAwaitsAndReturns(String flavour) throws Exception {
-        try (WeftRuntime rt = runtime(flavour)) {
-            int v = rt.blockOn(() -> await(later(20)) + await(later(1)));
+        try (WeftRuntime rt = runtime(flavour); SuspendedGate gates = new SuspendedGate(rt)) {
+            int v = rt.blockOn(() -> await(gates.afterSuspend(20)) + await(gates.afterSuspend(1)));
             assertEquals(21, v);
+            assertEquals(2, gates.completed(), "both awaits suspended the blockOn task");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"multi", "current"})
     void spawnAndJoinInsideTasks(String flavour) throws Exception {
-        try (WeftRuntime rt = runtime(flavour)) {
+        try (WeftRuntime rt = runtime(flavour); SuspendedGate gates = new SuspendedGate(rt)) {
             int v = rt.blockOn(() -> {
                 JoinHandle<Integer> h = Task.spawn(() -> {
-                    JoinHandle<Integer> inner = Task.spawn(() -> await(later(10)));
+                    JoinHandle<Integer> inner = Task.spawn(() -> await(gates.afterSuspend(10)));
                     return inner.join() + 1;
                 });
                 return h.join() * 2;
             });
             assertEquals(22, v);
+            assertEquals(1, gates.completed(), "the inner task suspended in its await");
         }
     }
 
@@ -124,19 +122,28 @@ class RuntimeCoroutineTest {
     @Test
     void taskLocalsFollowTheTaskAcrossAwaitsAndWorkers() throws Exception {
         TaskLocal<String> requestId = TaskLocal.withInitial(() -> "none");
-        try (WeftRuntime rt = runtime("multi")) {
+        // the worker each task segment ran on: entry [task][segment], segment 0 before the first await
+        int tasks = 100;
+        int awaits = 5;
+        String[][] ranOn = new String[tasks][awaits + 1];
+        try (WeftRuntime rt = runtime("multi"); SuspendedGate gates = new SuspendedGate(rt)) {
             int ok = rt.blockOn(() -> {
                 List<JoinHandle<Boolean>> hs = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < tasks; i++) {
                     String id = "r-" + i;
+                    String[] segments = ranOn[i];
                     hs.add(Task.spawn(() -> {
                         boolean fresh = requestId.get().equals("none");
                         requestId.set(id);
-                        for (int k = 0; k < 5; k++) {
-                            await(later(k));
+                        segments[0] = Thread.currentThread().getName();
+                        boolean same = true;
+                        for (int k = 0; k < awaits; k++) {
+                            await(gates.afterSuspend(k));
+                            segments[k + 1] = Thread.currentThread().getName();
+                            same &= requestId.get().equals(id);
                             Task.yieldNow();
                         }
-                        return fresh && requestId.get().equals(id);
+                        return fresh && same;
                     }));
                 }
                 int n = 0;
@@ -145,8 +152,21 @@ class RuntimeCoroutineTest {
                 }
                 return n;
             });
-            assertEquals(100, ok);
+            assertEquals(tasks, ok, "every task saw only its own value, after every await");
+            assertEquals(tasks * awaits, gates.completed(), "every await suspended its task");
         }
+        int moved = 0;
+        for (String[] segments : ranOn) {
+            for (int k = 0; k < segments.length; k++) {
+                assertTrue(segments[k].startsWith("itest-worker-"), "segment ran on " + segments[k]);
+                if (k > 0 && !segments[k].equals(segments[k - 1])) {
+                    moved++;
+                }
+            }
+        }
+        // 500 resumptions woken from a foreign thread onto two busy workers: the value must
+        // have followed some task to the other worker, or the test proves nothing
+        assertTrue(moved > 0, "no task ever resumed on another worker");
     }
 
     @ParameterizedTest
@@ -224,11 +244,12 @@ class RuntimeCoroutineTest {
     @Test
     void aTaskFailureReachesJoinAndBlockOnRethrowsUnchanged() throws Exception {
         ConcurrentLinkedQueue<TaskFailedException> reported = new ConcurrentLinkedQueue<>();
-        try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(2).onTaskFailure(reported::add).build()) {
+        try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(2).onTaskFailure(reported::add).build();
+                SuspendedGate gates = new SuspendedGate(rt)) {
             IOException boom = new IOException("boom");
             Throwable cause = rt.blockOn(() -> {
                 JoinHandle<Integer> h = Task.spawn(() -> {
-                    await(later(1));
+                    await(gates.afterSuspend(1));
                     throw boom;
                 });
                 try {
@@ -241,7 +262,7 @@ class RuntimeCoroutineTest {
             assertSame(boom, cause);
             assertEquals(1, reported.size());
             IOException thrown = assertThrows(IOException.class, () -> rt.blockOn(() -> {
-                await(later(1));
+                await(gates.afterSuspend(1));
                 throw boom;
             }));
             assertSame(boom, thrown);

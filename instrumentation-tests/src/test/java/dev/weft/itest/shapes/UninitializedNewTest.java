@@ -138,4 +138,67 @@ class UninitializedNewTest extends ShapeTest {
             return e.getMessage();
         }
     }
+
+    // javac spills the operand stack, uninitialized references included, into locals before a
+    // switch expression that contains try/catch: the objects under construction live in locals.
+
+    @Differential @Suspendable
+    static String switchWithTryCatchAsConstructorArgument() {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < 3; k++) {
+            int key = k;
+            Pair p = new Pair(switch (key) {
+                case 0 -> {
+                    try {
+                        yield Src.s("t" + key);
+                    } catch (IllegalStateException e) {
+                        yield "e";
+                    }
+                }
+                case 1 -> {
+                    try {
+                        yield Src.<String>fail(new IllegalStateException("x"));
+                    } catch (IllegalStateException e) {
+                        yield "caught " + Src.s(e.getMessage());
+                    }
+                }
+                default -> "d";
+            }, Src.s("b" + key));
+            out.append(p);
+        }
+        return out.toString();
+    }
+
+    @Differential @Suspendable
+    static String nestedNewWithSwitchTryInTheInnerArgument() {
+        int key = Src.i(0);
+        return new Pair(Src.obj("outer"), new Foo(Src.i(7), switch (key) {
+            case 0 -> {
+                try {
+                    yield Src.s("inner");
+                } finally {
+                    Src.log("finally");
+                }
+            }
+            default -> "d";
+        }, Src.l(9))).toString();
+    }
+
+    @Differential @Suspendable
+    static String switchWithTryCatchWhoseBodyThrows() {
+        try {
+            return new Pair(switch (Src.i(1)) {
+                case 1 -> {
+                    try {
+                        yield Src.s("a");
+                    } catch (RuntimeException e) {
+                        yield "e";
+                    }
+                }
+                default -> throw new IllegalArgumentException("no");
+            }, Src.<String>fail(new IllegalArgumentException("second argument"))).toString();
+        } catch (IllegalArgumentException e) {
+            return "caught " + e.getMessage();
+        }
+    }
 }

@@ -18,12 +18,14 @@ import dev.weft.sync.mpsc.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** {@link Select} and {@link CoroutineFuture} with real coroutines. */
@@ -208,22 +210,23 @@ class SelectTest {
                 return a + Async.await(CompletableFuture.supplyAsync(() -> 22));
             }, ex);
             assertEquals(42, f.get(5, TimeUnit.SECONDS));
-            Notify never = new Notify();
-            AtomicInteger cleaned = new AtomicInteger();
+            CompletableFuture<Integer> never = new CompletableFuture<>();
+            CountDownLatch cleaned = new CountDownLatch(1);
             CompletableFuture<Integer> g = CoroutineFuture.start(() -> {
                 try {
-                    never.await();
-                    return 1;
+                    return Async.await(never);
                 } finally {
-                    cleaned.incrementAndGet();
+                    cleaned.countDown();
                 }
             }, ex);
-            Thread.sleep(20);
-            assertTrue(g.cancel(true));
-            for (int i = 0; i < 500 && cleaned.get() == 0; i++) {
-                Thread.sleep(2);
+            // the body is waiting once its continuation is registered on the future
+            long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (never.getNumberOfDependents() == 0) {
+                assertTrue(System.nanoTime() - bound < 0, "the body never awaited");
+                LockSupport.parkNanos(200_000); // re-check the condition; no decision rests on this pause
             }
-            assertEquals(1, cleaned.get(), "the cancelled body's finally ran");
+            assertTrue(g.cancel(true));
+            assertTrue(cleaned.await(20, TimeUnit.SECONDS), "the cancelled body's finally ran");
         } finally {
             ex.shutdownNow();
         }

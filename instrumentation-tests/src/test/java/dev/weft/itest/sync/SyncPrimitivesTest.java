@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.JoinHandle;
 import dev.weft.Task;
 import dev.weft.WeftRuntime;
+import dev.weft.itest.runtime.SuspendedGate;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.ChannelClosedException;
 import dev.weft.sync.Mutex;
@@ -18,24 +19,35 @@ import dev.weft.sync.SendException;
 import dev.weft.sync.Semaphore;
 import dev.weft.sync.SemaphoreClosedException;
 import dev.weft.sync.broadcast.LaggedException;
+import dev.weft.time.Time;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The sync primitives and channels with real coroutines on a two-worker runtime. */
+/**
+ * The sync primitives and channels with real coroutines on a two-worker runtime. A test that
+ * needs a task queued waits until the runtime shows it suspended, never for a delay.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SyncPrimitivesTest {
     private WeftRuntime rt;
+    private SuspendedGate tasks;
 
     @BeforeEach
     void start() {
         rt = WeftRuntime.multiThread().workerThreads(2).build();
+        tasks = new SuspendedGate(rt);
     }
 
     @AfterEach
     void stop() {
+        tasks.close();
         rt.close();
     }
 
@@ -44,22 +56,17 @@ class SyncPrimitivesTest {
         Mutex<List<Integer>> m = new Mutex<>(new ArrayList<>());
         List<Integer> order = rt.blockOn(() -> {
             Mutex.Guard<List<Integer>> first = m.lock();
-            AtomicInteger started = new AtomicInteger();
             List<JoinHandle<Void>> hs = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int id = i;
                 hs.add(Task.spawn(() -> {
-                    started.incrementAndGet();
                     try (Mutex.Guard<List<Integer>> g = m.lock()) {
                         Task.yieldNow();                  // held across a suspension
                         g.get().add(id);
                     }
                     return null;
                 }));
-                while (started.get() < i + 1) {
-                    Thread.sleep(1);
-                }
-                Thread.sleep(5); // lock() is the next call after the increment: let it queue
+                tasks.awaitSuspended(hs.get(i)); // its first suspension is lock(): it is queued
             }
             first.close();
             for (JoinHandle<Void> h : hs) {
@@ -84,12 +91,13 @@ class SyncPrimitivesTest {
                 }
                 return null;
             });
-            Thread.sleep(20);
+            tasks.awaitSuspended(writer);   // queued behind the reader
             assertNull(lock.tryRead(), "a queued writer blocks new readers");
             r.close();
             writer.join();
             JoinHandle<Semaphore.Permit> waiter = Task.spawn(() -> sem.acquire(2));
-            Thread.sleep(20);
+            tasks.awaitSuspended(waiter);   // waiting in acquire: the close must wake it, not refuse it
+            assertTrue(!waiter.isFinished());
             sem.close();
             Exception e = assertThrows(Exception.class, waiter::join);
             assertTrue(e.getCause() instanceof SemaphoreClosedException, String.valueOf(e));
@@ -115,12 +123,19 @@ class SyncPrimitivesTest {
                     count.incrementAndGet();
                     return null;
                 }));
+                // only one permit was stored: every later await must wait (a second stored
+                // permit would let this task finish without suspending)
+                tasks.awaitSuspended(hs.get(i));
             }
-            Thread.sleep(20);
+            assertEquals(0, count.get(), "two notifyOne calls stored one permit, not two");
             n.notifyWaiters();
-            for (JoinHandle<Void> h : hs) {
-                h.join();
-            }
+            // bounded: a waiter that notifyWaiters left asleep fails the test instead of hanging it
+            Time.timeout(Duration.ofSeconds(20), () -> {
+                for (JoinHandle<Void> h : hs) {
+                    h.join();
+                }
+                return null;
+            });
             return count.get();
         });
         assertEquals(3, woken);
@@ -240,7 +255,7 @@ class SyncPrimitivesTest {
                 wrx.changed();
                 return wrx.borrowAndUpdate();
             });
-            Thread.sleep(10);
+            tasks.awaitSuspended(watcher);   // waiting in changed()
             w.sender().send("b");
             assertEquals("b", watcher.join());
             w.sender().close();

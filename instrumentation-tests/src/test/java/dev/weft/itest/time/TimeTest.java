@@ -1,6 +1,7 @@
 package dev.weft.itest.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,10 @@ import dev.weft.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Timers outside a runtime: coroutines driven by blockOn and the standalone timer thread. */
@@ -39,30 +43,40 @@ class TimeTest {
 
     @Test
     void sleepsSuspendTheCoroutineAndResumeInDeadlineOrder() throws Exception {
+        // each coroutine is polled again only when the timer wakes it, and the wake order is
+        // whatever the timer fires: no polling loop can hide a sleep that ignores its duration
+        BlockingQueue<String> woken = new LinkedBlockingQueue<>();
         List<String> order = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        long[] doneAt = new long[2];
         Coroutine<Void> slow = Coroutine.of(() -> {
             Time.sleep(Duration.ofMillis(40));
+            doneAt[1] = System.nanoTime();
             order.add("slow");
             return null;
         });
         Coroutine<Void> fast = Coroutine.of(() -> {
             Time.sleep(Duration.ofMillis(10));
+            doneAt[0] = System.nanoTime();
             order.add("fast");
             return null;
         });
-        assertTrue(slow.poll(Waker.NOOP).isPending());
-        assertTrue(fast.poll(Waker.NOOP).isPending());
+        Waker wakeSlow = () -> woken.add("slow");
+        Waker wakeFast = () -> woken.add("fast");
+        assertTrue(slow.poll(wakeSlow).isPending(), "the sleep suspended the coroutine");
+        assertTrue(fast.poll(wakeFast).isPending(), "the sleep suspended the coroutine");
         while (!slow.isDone() || !fast.isDone()) {
-            Thread.sleep(2);
-            // the earlier deadline first: if a stall made both due, the order still follows them
-            if (!fast.isDone()) {
-                fast.poll(Waker.NOOP);
-            }
-            if (!slow.isDone()) {
-                slow.poll(Waker.NOOP);
+            String who = woken.poll(20, TimeUnit.SECONDS);
+            assertNotNull(who, "no timer wake within 20 s");
+            if (who.equals("fast") && !fast.isDone()) {
+                fast.poll(wakeFast);
+            } else if (who.equals("slow") && !slow.isDone()) {
+                slow.poll(wakeSlow);
             }
         }
-        assertEquals(List.of("fast", "slow"), order);
+        assertEquals(List.of("fast", "slow"), order, "woken in deadline order");
+        assertTrue(doneAt[0] - start >= Duration.ofMillis(10).toNanos(), "the 10 ms sleep waited");
+        assertTrue(doneAt[1] - start >= Duration.ofMillis(40).toNanos(), "the 40 ms sleep waited");
     }
 
     @Test
@@ -102,16 +116,19 @@ class TimeTest {
     @Test
     void intervalTicksOnSchedule() throws Exception {
         long period = Duration.ofMillis(5).toNanos();
-        List<Long> ticks = Coroutine.blockOn(() -> {
+        // each tick's scheduled time, and the time tick() returned at
+        List<long[]> ticks = Coroutine.blockOn(() -> {
             Interval every = Time.interval(Duration.ofMillis(5), MissedTickBehavior.BURST);
-            List<Long> at = new ArrayList<>();
+            List<long[]> at = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                at.add(every.tick());
+                long scheduled = every.tick();
+                at.add(new long[] {scheduled, Time.nanoTime()});
             }
             return at;
         });
         for (int i = 1; i < ticks.size(); i++) {
-            assertEquals(period, ticks.get(i) - ticks.get(i - 1));
+            assertEquals(period, ticks.get(i)[0] - ticks.get(i - 1)[0]);
+            assertTrue(ticks.get(i)[1] >= ticks.get(i)[0], "tick " + i + " returned before its time: it did not wait");
         }
         long skipped = Coroutine.blockOn(() -> {
             Interval every = Time.interval(Duration.ofMillis(5), MissedTickBehavior.SKIP);

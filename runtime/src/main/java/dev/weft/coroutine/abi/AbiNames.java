@@ -34,6 +34,12 @@ public final class AbiNames {
     public static final String ENTER = "enter";
     /** Descriptor of {@link #ENTER}. */
     public static final String ENTER_DESC = "(Ljava/lang/Object;)I";
+    /** Descriptor of {@code int enter(Object token, Object self)}, the entry of rewritten instance methods. */
+    public static final String ENTER_SELF_DESC = "(Ljava/lang/Object;Ljava/lang/Object;)I";
+    /** {@code void disarm()}: the entry of a suspendable method without a suspension point. */
+    public static final String DISARM = "disarm";
+    /** {@code Object armedSelf} field: the receiver an instance call was armed for. */
+    public static final String ARMED_SELF = "armedSelf";
     /** {@link Continuation#unpin()}. */
     public static final String UNPIN = "unpin";
     /** {@code Continuation.corrupted(String)}. */

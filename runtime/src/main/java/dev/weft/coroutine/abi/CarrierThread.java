@@ -20,4 +20,17 @@ public class CarrierThread extends Thread {
     public CarrierThread(ThreadGroup group, Runnable task, String name) {
         super(group, task, name);
     }
+
+    /**
+     * Creates a carrier thread with a requested stack size.
+     *
+     * @param group the thread group, or null
+     * @param task what the thread runs
+     * @param name the thread name
+     * @param stackSize the stack size in bytes, or 0 for the JVM's default (see
+     *     {@link Thread#Thread(ThreadGroup, Runnable, String, long)})
+     */
+    public CarrierThread(ThreadGroup group, Runnable task, String name, long stackSize) {
+        super(group, task, name, stackSize);
+    }
 }

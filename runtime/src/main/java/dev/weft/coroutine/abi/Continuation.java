@@ -5,6 +5,7 @@ import dev.weft.SuspensionPinnedException;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.fuzz.RandomSchedule;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -41,6 +42,15 @@ public final class Continuation {
     public boolean resuming;
     /** The token of the method the caller is about to call; consumed at entry. */
     public Object armed;
+    /**
+     * The receiver of the instance call that {@link #armed} is for. An instance method answers
+     * {@link #RUN} only if it is that receiver: a frame that is not rewritten and forwards the call
+     * to another object (a JDK proxy's handler, a decorator calling by reflection or through a
+     * method handle, an excluded class) leaves the token armed, but never changes this field, so
+     * the real callee sees a different receiver and pins instead of unwinding through the
+     * forwarder. Cleared with the token, so it keeps nothing alive.
+     */
+    public Object armedSelf;
 
     // Empty until the first suspension: most tasks never suspend deep, many never suspend.
     private static final long[] NO_PRIMS = {};
@@ -158,9 +168,44 @@ public final class Continuation {
     public int enter(Object token) {
         if (armed == token) {
             armed = null;
+            armedSelf = null;
             return resuming ? RESUME : RUN;
         }
+        return enterUnarmed(token);
+    }
+
+    /**
+     * Called at the entry of every rewritten instance method inside a coroutine (lambda bodies
+     * use {@link #enter(Object)}: they are reached through a lambda proxy, never with their own
+     * receiver).
+     *
+     * @param token the interned {@code name + descriptor} this method answers to
+     * @param self the method's {@code this}; must be the receiver the caller armed
+     * @return {@link #RUN}, {@link #RESUME} or {@link #PINNED}
+     */
+    public int enter(Object token, Object self) {
+        if (armed == token && armedSelf == self) {
+            armed = null;
+            armedSelf = null;
+            return resuming ? RESUME : RUN;
+        }
+        return enterUnarmed(token);
+    }
+
+    /**
+     * Called at the entry of a method that is suspendable (by annotation or override) but has no
+     * suspension point of its own. It cannot unwind, so it only consumes the token: whatever it
+     * calls next through code that is not rewritten (reflection, a plain interface, a
+     * {@code super} call from a lambda) enters unarmed and pins.
+     */
+    public void disarm() {
         armed = null;
+        armedSelf = null;
+    }
+
+    private int enterUnarmed(Object token) {
+        armed = null;
+        armedSelf = null;
         if (resuming) {
             throw corrupted("a frame was re-entered without being armed while resuming (" + token + ")");
         }
@@ -300,6 +345,7 @@ public final class Continuation {
         suspending = false;
         resuming = false;
         armed = null;
+        armedSelf = null;
         pinDepth = 0;
         pinnedBy = null;
     }
@@ -351,6 +397,7 @@ public final class Continuation {
     public <T> T awaitLeaf(Awaitable<T> f, Object token) {
         boolean armedHere = armed == token;
         armed = null;
+        armedSelf = null;
         if (resuming) {
             resuming = false;
             if (labelTop != 0 || primTop != 0 || refTop != 0) {
@@ -364,6 +411,12 @@ public final class Continuation {
         boolean canSuspend = armedHere && pinDepth == 0;
         if (canSuspend && budget != Integer.MAX_VALUE && --budget < 0) {
             // Cooperative yield: the budget is spent, give the worker back even though f may be ready.
+            waker.wake();
+            suspending = true;
+            return null;
+        }
+        if (canSuspend && RandomSchedule.anyActive() && RandomSchedule.forcePendingHere(this)) {
+            // A random schedule (tests): answer pending once before polling, as if f were not ready yet.
             waker.wake();
             suspending = true;
             return null;

@@ -1,8 +1,13 @@
 package dev.weft.internal.coroutine;
 
+import dev.weft.CancelledException;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.time.PausedClock;
+import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,11 +17,23 @@ import java.util.concurrent.ExecutionException;
  * Adapts a {@link CompletionStage} to an {@link Awaitable}. A completed stage is read without
  * registering anything; a pending one registers a completion callback that wakes the awaiter.
  *
+ * <p>Two things beyond waking:
+ * <ul>
+ *   <li>{@link #abandon()} (the awaiter was aborted, or lost a timeout or select) cancels the
+ *       future with {@code cancel(false)}, as kotlinx's {@code CompletionStage.await()} does;
+ *       {@code Async.detached} is the opt-out.</li>
+ *   <li>On a runtime with a paused clock, a pending poll holds the clock
+ *       ({@link PausedClock#holdExternal()}) until the future completes or is abandoned, so the
+ *       clock does not jump past work that happens in real time elsewhere.</li>
+ * </ul>
+ *
  * @param <T> the value type
  */
 public final class StageAwaitable<T> implements Awaitable<T> {
     private final CompletableFuture<T> future;
     private Waker registered;
+    /** The paused clock this await holds, until {@link #releaseHold()}; null if none. */
+    private PausedClock held;
 
     private StageAwaitable(CompletableFuture<T> future) {
         this.future = future;
@@ -32,17 +49,26 @@ public final class StageAwaitable<T> implements Awaitable<T> {
         try {
             cf = stage.toCompletableFuture();
         } catch (UnsupportedOperationException e) {
-            CompletableFuture<T> copy = new CompletableFuture<>();
-            stage.whenComplete((v, t) -> {
-                if (t != null) {
-                    copy.completeExceptionally(t);
-                } else {
-                    copy.complete(v);
-                }
-            });
-            cf = copy;
+            cf = copyOf(stage);
         }
         return new StageAwaitable<>(cf);
+    }
+
+    /**
+     * @param stage any stage
+     * @param <T> the value type
+     * @return a new future completed with the stage's outcome; cancelling it leaves the stage alone
+     */
+    public static <T> CompletableFuture<T> copyOf(CompletionStage<T> stage) {
+        CompletableFuture<T> copy = new CompletableFuture<>();
+        stage.whenComplete((v, t) -> {
+            if (t != null) {
+                copy.completeExceptionally(t);
+            } else {
+                copy.complete(v);
+            }
+        });
+        return copy;
     }
 
     @Override
@@ -50,13 +76,53 @@ public final class StageAwaitable<T> implements Awaitable<T> {
         if (!future.isDone()) {
             if (registered != waker) {
                 registered = waker;
-                future.whenComplete((v, t) -> waker.wake());
+                holdPausedClock();
+                future.whenComplete((v, t) -> {
+                    releaseHold();
+                    waker.wake();
+                });
             }
             if (!future.isDone()) {
                 return Poll.pending();
             }
         }
+        if (future.isCancelled() && cancellingCurrentTask()) {
+            // Another awaiter of a shared future was abandoned and cancelled it, while this task is
+            // being aborted too (runtime shutdown): this task ends cancelled, not failed.
+            throw new CancelledException();
+        }
         return Poll.ready(result(future));
+    }
+
+    private static boolean cancellingCurrentTask() {
+        TaskCell<?> t = RuntimeContext.currentTask();
+        return t != null && t.state().isCancelled();
+    }
+
+    /** Cancels the future (it is no use to anyone now) and releases the clock hold. */
+    @Override
+    public void abandon() {
+        future.cancel(false);
+        releaseHold();
+    }
+
+    private synchronized void holdPausedClock() {
+        if (held == null && TimeDrivers.current().clock() instanceof PausedClock p) {
+            p.holdExternal();
+            held = p;
+        }
+    }
+
+    /** Once per hold: the completion callback (any thread) and abandon may both come here. */
+    private void releaseHold() {
+        PausedClock p;
+        synchronized (this) {
+            p = held;
+            held = null;
+        }
+        if (p != null) {
+            p.releaseExternal();
+        }
     }
 
     /**

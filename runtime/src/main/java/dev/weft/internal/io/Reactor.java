@@ -1,5 +1,7 @@
 package dev.weft.internal.io;
 
+import dev.weft.internal.log.ThrottledLog;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -48,8 +50,8 @@ public final class Reactor implements AutoCloseable {
     private static final int FAILURES_BEFORE_REBUILD = 3;
     private static final long FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final System.Logger LOG = System.getLogger("dev.weft.io");
-    private static final RateLimitedLog SELECT_FAILED = new RateLimitedLog("dev.weft.io", TimeUnit.SECONDS.toNanos(10));
-    private static final RateLimitedLog REBUILT = new RateLimitedLog("dev.weft.io", TimeUnit.SECONDS.toNanos(60));
+    private static final ThrottledLog SELECT_FAILED = new ThrottledLog(System.getLogger("dev.weft.io"), TimeUnit.SECONDS.toNanos(10));
+    private static final ThrottledLog REBUILT = new ThrottledLog(System.getLogger("dev.weft.io"), TimeUnit.SECONDS.toNanos(60));
 
     /** How the reactor waits in its selector; replaceable in tests to simulate a spinning epoll. */
     @FunctionalInterface

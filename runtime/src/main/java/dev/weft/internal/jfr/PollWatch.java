@@ -5,28 +5,26 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * What one thread that polls tasks publishes for the {@link PollWatchdog}: when its current
- * poll started, which task it polls and a sequence number per poll. Written only while a
- * recording enables {@code dev.weft.LongPoll}.
+ * What one thread that polls tasks publishes for the {@link PollWatchdog}: which task it polls
+ * (null between polls) and a sequence number per poll. The owner reads no clock: the watchdog
+ * times a poll from the first tick that saw it, so a reported poll ran at least the threshold.
  *
  * <h2>Who may call</h2>
  * {@link #begin} and {@link #end}: the owner thread. {@link #check}: the watchdog thread.
  *
  * <h2>Memory ordering</h2>
- * The owner writes {@code task} and {@code seq} (opaque), then {@code started} (release). The
- * watchdog reads {@code started} (acquire), then {@code seq} and {@code task}, samples the
- * stack, and reads {@code started} and {@code seq} again: if both are unchanged, the same poll
- * ran from before the sample until after it, so the stack belongs to that poll.
+ * The owner writes {@code task} (opaque), then {@code seq} (release). The watchdog reads
+ * {@code seq} (acquire), then {@code task}, samples the stack, and reads both again: if the
+ * sequence is unchanged and the task still set, the same poll ran from before the sample until
+ * after it, so the stack belongs to that poll.
  */
 public final class PollWatch {
-    private static final VarHandle STARTED;
     private static final VarHandle SEQ;
     private static final VarHandle TASK;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            STARTED = l.findVarHandle(PollWatch.class, "started", long.class);
             SEQ = l.findVarHandle(PollWatch.class, "seq", long.class);
             TASK = l.findVarHandle(PollWatch.class, "task", TaskCell.class);
         } catch (ReflectiveOperationException e) {
@@ -35,14 +33,15 @@ public final class PollWatch {
     }
 
     final Thread thread;
-    /** {@link System#nanoTime()} at the start of the current poll, made odd so it is never 0; 0 between polls. */
-    private long started;
-    /** Polls begun; owner writes, watchdog reads (opaque). */
+    /** Polls begun; owner writes, watchdog reads. */
     private long seq;
-    /** The task being polled; owner writes, watchdog reads (opaque). */
+    /** The task being polled, or null between polls; owner writes, watchdog reads. */
     private TaskCell<?> task;
-    /** watchdog-only: the last poll reported, so one stuck poll gives one event. */
-    private long reportedSeq;
+    /** watchdog-only: the poll seen running at the last tick, and when it was first seen. */
+    private long seenSeq = -1;
+    private long seenAt;
+    /** watchdog-only: the last poll reported, so one stuck poll is reported once. */
+    private long reportedSeq = -1;
 
     PollWatch(Thread thread) {
         this.thread = thread;
@@ -51,40 +50,43 @@ public final class PollWatch {
     /** @param t the task about to be polled; owner only */
     public void begin(TaskCell<?> t) {
         TASK.setOpaque(this, t);
-        // owner-only writer: the plain read of its own field is exact
-        SEQ.setOpaque(this, seq + 1);
-        // release: pairs with the watchdog's acquire in check()
-        STARTED.setRelease(this, System.nanoTime() | 1L);
+        // owner-only writer: the plain read of its own field is exact; release pairs with check()
+        SEQ.setRelease(this, seq + 1);
     }
 
     /** The poll returned; owner only. */
     public void end() {
-        STARTED.setRelease(this, 0L);
-        TASK.setOpaque(this, null);
+        TASK.setRelease(this, null);
     }
 
     /**
-     * Reports the current poll if it has run for {@code threshold} and was not reported yet.
+     * Reports the current poll once it has run for {@code threshold}, unless it was reported.
      * Watchdog only.
      *
-     * @param now {@link System#nanoTime()}
+     * @param now {@link System#nanoTime()} of this tick
      * @param threshold nanoseconds
+     * @param report where a stuck poll goes
      */
-    void check(long now, long threshold) {
-        long s = (long) STARTED.getAcquire(this);
-        if (s == 0 || now - s < threshold) {
-            return;
-        }
-        long q = (long) SEQ.getOpaque(this);
-        if (q == reportedSeq) {
-            return;
-        }
+    void check(long now, long threshold, PollWatchdog.Report report) {
+        long q = (long) SEQ.getAcquire(this);
         TaskCell<?> t = (TaskCell<?>) TASK.getOpaque(this);
+        if (t == null) {
+            seenSeq = -1;
+            return;
+        }
+        if (q != seenSeq) {
+            seenSeq = q;
+            seenAt = now;
+            return;
+        }
+        if (q == reportedSeq || now - seenAt < threshold) {
+            return;
+        }
         StackTraceElement[] stack = thread.getStackTrace();
-        if ((long) STARTED.getAcquire(this) != s || (long) SEQ.getOpaque(this) != q) {
-            return;   // the poll ended while we sampled: the stack may show the next one
+        if ((long) SEQ.getAcquire(this) != q || TASK.getOpaque(this) == null) {
+            return;   // the poll ended while we sampled: the stack may show another one
         }
         reportedSeq = q;
-        WeftEvents.longPoll(thread, t, System.nanoTime() - s, threshold, stack);
+        report.stuck(thread, t, now - seenAt, threshold, stack);
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.internal.jfr;
 
+import dev.weft.internal.log.ThrottledLog;
+import dev.weft.internal.task.TaskCell;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,16 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Finds polls that hold their thread past a threshold and writes a {@code dev.weft.LongPoll}
- * event with the stuck thread's stack, sampled while it is stuck (so the blocking call is on
- * it). One per runtime.
+ * Finds polls that hold their thread past a threshold (a task that never awaits, or blocks its
+ * worker in {@code Thread.sleep} or a lock) and reports each once, with the stuck thread's stack
+ * sampled while it is stuck (so the blocking call is on it): as a WARNING in the
+ * {@code dev.weft.runtime} log (at most one line per {@value #WARNING_INTERVAL_SECONDS} s for
+ * the runtime, unless turned off with {@code Builder.warnOnBlockedWorker(false)}), or, while a
+ * recording enables it, as a {@code dev.weft.LongPoll} event instead. One per runtime.
  *
  * <h2>Cost</h2>
- * The watchdog thread exists only while a recording enables {@code dev.weft.LongPoll}: the first
- * watched poll starts it, and it exits at the first tick that finds the event disabled. While
- * it runs it wakes every half threshold (5 ms by default) and reads two fields per watched
- * thread; it calls {@link Thread#getStackTrace()} only for a poll already past the threshold.
- * A stuck poll is reported once, between 1 and 1.5 thresholds after it began.
+ * The watchdog thread exists while warnings are on or a recording enables the event: the first
+ * watched poll starts it, and it exits at the first tick that finds neither wanted. While it
+ * runs it wakes every half threshold (5 ms by default) and reads two fields per watched thread;
+ * it calls {@link Thread#getStackTrace()} only for a poll already past the threshold. A watched
+ * poll costs its thread two stores and no clock read. A stuck poll is reported once, between 1
+ * and 1.5 thresholds after it began.
  *
  * <h2>Who may call</h2>
  * Any thread.
@@ -26,7 +32,18 @@ public final class PollWatchdog {
     /** The default threshold: a poll longer than this blocks other tasks noticeably. */
     public static final Duration DEFAULT_THRESHOLD = Duration.ofMillis(10);
 
+    /** At most one blocked-worker warning per this many seconds, for the whole runtime. */
+    static final int WARNING_INTERVAL_SECONDS = 10;
+
+    /** Where a stuck poll is reported; the watchdog's thread. */
+    interface Report {
+        void stuck(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack);
+    }
+
     private final String name;
+    private final ThrottledLog warnings = new ThrottledLog(System.getLogger("dev.weft.runtime"),
+            TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS));
+    private volatile boolean warn = true;
     private final List<PollWatch> watches = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long thresholdNanos = DEFAULT_THRESHOLD.toNanos();
@@ -43,6 +60,16 @@ public final class PollWatchdog {
             throw new IllegalArgumentException("longPollThreshold must be at least 1 ms, got " + threshold);
         }
         thresholdNanos = threshold.toNanos();
+    }
+
+    /** @param on whether a stuck poll is logged as a warning (default true) */
+    public void setWarnings(boolean on) {
+        warn = on;
+    }
+
+    /** @return true if polls should be watched now: warnings are on or a recording wants them */
+    public boolean wanted() {
+        return warn || JfrGate.on() && LongPollEvent.enabled();
     }
 
     /** @return the threshold in nanoseconds */
@@ -82,10 +109,10 @@ public final class PollWatchdog {
 
     private void loop() {
         while (true) {
-            if (closed || !LongPollEvent.enabled()) {
+            if (closed || !wanted()) {
                 running.set(false);
                 // a poll may have seen running == true just before: look again before leaving
-                if (closed || !LongPollEvent.enabled() || !running.compareAndSet(false, true)) {
+                if (closed || !wanted() || !running.compareAndSet(false, true)) {
                     return;
                 }
             }
@@ -94,11 +121,32 @@ public final class PollWatchdog {
             long now = System.nanoTime();
             for (PollWatch w : watches) {
                 try {
-                    w.check(now, threshold);
+                    w.check(now, threshold, this::report);
                 } catch (RuntimeException e) {
                     // a failing event: skip it this tick
                 }
             }
+        }
+    }
+
+    private void report(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack) {
+        if (JfrGate.on() && LongPollEvent.enabled()) {
+            // the recording is the report: a first log line can hold this thread for tens of
+            // milliseconds (handler set-up), long enough to miss the next stuck poll
+            WeftEvents.longPoll(worker, task, stuckFor, threshold, stack);
+            return;
+        }
+        if (warn) {
+            StringBuilder b = new StringBuilder(512);
+            b.append(task == null ? "a task" : task.toString()).append(" has held worker thread '")
+                    .append(worker.getName()).append("' for ").append(TimeUnit.NANOSECONDS.toMillis(stuckFor))
+                    .append(" ms without awaiting (a CPU-bound loop, or a blocking call such as Thread.sleep or a"
+                            + " lock); other tasks of this worker wait meanwhile. Await instead, move the work to"
+                            + " Task.spawnBlocking, or yield with Task.yieldNow. Its stack:");
+            for (StackTraceElement e : stack) {
+                b.append("\n\tat ").append(e);
+            }
+            warnings.log(System.Logger.Level.WARNING, b.toString(), null);
         }
     }
 }

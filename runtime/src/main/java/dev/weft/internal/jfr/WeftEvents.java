@@ -32,6 +32,7 @@ public final class WeftEvents {
             TaskSpawnedEvent e = new TaskSpawnedEvent();
             e.taskId = task.id();
             e.taskName = task.name();
+            e.stack = SpawnSite.describe();
             e.commit();
         }
         if (TaskEndedEvent.enabled()) {

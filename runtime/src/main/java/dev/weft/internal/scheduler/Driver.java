@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>Who may call</h2>
  * {@link #tryAcquire()}, then {@link #park(boolean)} or {@link #turnNow()}, then
  * {@link #release()}: one thread at a time. {@link #wakeup()}: any thread.
+ *
+ * <p>Not final only so that tests can inject a driver that fails; the runtime makes no
+ * subclass.
  */
-public final class Driver implements AutoCloseable {
+public class Driver implements AutoCloseable {
     private final Reactor reactor = new Reactor();
     private final TimeDriver time;
     private final AtomicBoolean held = new AtomicBoolean();
@@ -54,8 +57,9 @@ public final class Driver implements AutoCloseable {
     public void park(boolean everyTaskIdle) {
         time.processExpired();
         long timeout = time.nanosUntilNext();
-        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE) {
-            time.advanceIdleClock();
+        // A paused clock jumps only when nothing external is awaited; while it is held, wait below
+        // (bounded, in real time) for the external completion to wake a task.
+        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE && time.advanceIdleClock()) {
             reactor.turn(0);
             return;
         }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param clock where timers read time (a paused clock in tests)
  * @param maxBlockingThreads most threads of the blocking pool
  * @param blockingKeepAlive how long an idle blocking thread waits before it retires
+ * @param workerStackSize stack size of each worker thread in bytes, or 0 for the JVM's default
  */
 public record RuntimeConfig(
         int workerThreads,
@@ -27,7 +28,8 @@ public record RuntimeConfig(
         int eventInterval,
         ClockSource clock,
         int maxBlockingThreads,
-        Duration blockingKeepAlive) {
+        Duration blockingKeepAlive,
+        long workerStackSize) {
 
     /** Local queue slots per worker, as in Tokio. */
     public static final int DEFAULT_LOCAL_QUEUE_CAPACITY = 256;
@@ -37,4 +39,8 @@ public record RuntimeConfig(
     public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
     /** Idle time before a blocking thread retires, as in Tokio. */
     public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
+    /** The smallest worker stack size a builder accepts: less cannot run the runtime itself. */
+    public static final long MIN_WORKER_STACK_SIZE = 256 * 1024;
+    /** The largest worker stack size a builder accepts. */
+    public static final long MAX_WORKER_STACK_SIZE = 1L << 30;
 }

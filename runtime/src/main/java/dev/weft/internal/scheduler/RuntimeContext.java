@@ -1,9 +1,7 @@
 package dev.weft.internal.scheduler;
 
-import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.PollWatch;
 import dev.weft.internal.jfr.PollWatchdog;
-import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
 
 /**
@@ -97,7 +95,7 @@ public final class RuntimeContext {
      */
     public void runTask(TaskCell<?> t) {
         TaskCell<?> prev = swapTask(t);
-        PollWatch w = JfrGate.on() ? watchIfWanted() : null;
+        PollWatch w = watchIfWanted();
         if (w != null) {
             w.begin(t);
         }
@@ -111,12 +109,15 @@ public final class RuntimeContext {
         }
     }
 
-    /** @return this thread's watch if a recording wants long polls (starting the watchdog), else null */
+    /**
+     * @return this thread's watch if blocked-worker warnings are on or a recording wants long
+     *     polls (starting the watchdog), else null
+     */
     private PollWatch watchIfWanted() {
-        if (!WeftEvents.longPollEnabled()) {
+        PollWatchdog d = scheduler.watchdog();
+        if (!d.wanted()) {
             return null;
         }
-        PollWatchdog d = scheduler.watchdog();
         if (watch == null) {
             watch = d.watch(Thread.currentThread());
         }

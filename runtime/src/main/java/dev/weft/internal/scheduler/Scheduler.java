@@ -61,9 +61,18 @@ public abstract class Scheduler implements TaskScheduler {
      * @param concurrency how many threads spawn and complete tasks at once
      */
     protected Scheduler(RuntimeConfig config, int concurrency) {
+        this(config, concurrency, new Driver(config.clock()));
+    }
+
+    /**
+     * @param config the configuration
+     * @param concurrency how many threads spawn and complete tasks at once
+     * @param driver the time and I/O driver, on {@code config}'s clock
+     */
+    protected Scheduler(RuntimeConfig config, int concurrency, Driver driver) {
         this.config = config;
         this.owned = new OwnedTasks(concurrency);
-        this.driver = new Driver(config.clock());
+        this.driver = driver;
         this.blocking = new BlockingPool(config.maxBlockingThreads(), config.blockingKeepAlive(),
                 r -> {
                     Thread t = new Thread(r, config.threadNamePrefix() + "blocking-" + BLOCKING_IDS.incrementAndGet());

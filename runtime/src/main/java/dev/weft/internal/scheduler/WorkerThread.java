@@ -15,9 +15,10 @@ public final class WorkerThread extends CarrierThread {
      * @param scheduler the runtime the thread works for
      * @param body what the thread runs
      * @param name the thread name
+     * @param stackSize the stack size in bytes, or 0 for the JVM's default
      */
-    public WorkerThread(Scheduler scheduler, Runnable body, String name) {
-        super(null, body, name);
+    public WorkerThread(Scheduler scheduler, Runnable body, String name, long stackSize) {
+        super(null, body, name, stackSize);
         this.context = new RuntimeContext(scheduler);
         this.body = body;
         setDaemon(true);

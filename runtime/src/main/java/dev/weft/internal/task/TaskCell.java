@@ -1,7 +1,6 @@
 package dev.weft.internal.task;
 
 import dev.weft.CancelledException;
-import dev.weft.Coroutine;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
@@ -46,7 +45,7 @@ public final class TaskCell<T> implements Waker {
 
     static {
         try {
-            JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Waker.class);
+            JOIN_WAKER = MethodHandles.lookup().findVarHandle(TaskCell.class, "joinWaker", Object.class);
             LISTENER = MethodHandles.lookup().findVarHandle(TaskCell.class, "listener", CompletionListener.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -74,8 +73,11 @@ public final class TaskCell<T> implements Waker {
     private byte outcome = PENDING;
     private T value;
     private Throwable failure;
-    /** Accessed through {@link #JOIN_WAKER}. */
-    private volatile Waker joinWaker;
+    /**
+     * The joiners: null, one {@link Waker}, or {@link JoinWaiters}. Accessed through
+     * {@link #JOIN_WAKER}.
+     */
+    private volatile Object joinWaker;
     /** Told once when the task completes (a JoinSet); set before the task is first scheduled. */
     private volatile CompletionListener listener;
 
@@ -117,7 +119,7 @@ public final class TaskCell<T> implements Waker {
             return n;
         }
         Awaitable<T> f = future;
-        return f == null ? "task" : f instanceof Coroutine ? "coroutine" : f.getClass().getSimpleName();
+        return f == null ? "task" : f instanceof Unwindable ? "coroutine" : f.getClass().getSimpleName();
     }
 
     /** @param name what task dumps and events call the task; before it is first scheduled */
@@ -214,8 +216,8 @@ public final class TaskCell<T> implements Waker {
         Awaitable<T> f = future;
         Poll<T> p;
         try {
-            if (f instanceof Coroutine) {
-                ((Coroutine<?>) f).setBudget(BUDGET);
+            if (f instanceof Unwindable) {
+                ((Unwindable<?>) f).setBudget(BUDGET);
             }
             started = true;
             polls++;
@@ -245,14 +247,11 @@ public final class TaskCell<T> implements Waker {
     /** Holding RUNNING with CANCELLED set: let the coroutine unwind, then complete. */
     private void finishCancelled() {
         Awaitable<T> f = future;
-        if (started && f instanceof Coroutine) {
-            Coroutine<T> c = (Coroutine<T>) f;
-            c.cancel();
+        if (f instanceof Unwindable) {
             Poll<T> p;
             try {
-                // the next await throws CancelledException: finally blocks run now
                 polls++;
-                p = c.poll(this);
+                p = ((Unwindable<T>) f).unwind(this);
             } catch (Throwable t) {
                 completeExceptionally(t);
                 return;
@@ -299,9 +298,13 @@ public final class TaskCell<T> implements Waker {
         // live set and its failure already reported
         scheduler.release(this);
         state.transitionToComplete();
-        Waker w = (Waker) JOIN_WAKER.getAndSet(this, null);
-        if (w != null) {
-            wakeQuietly(w);
+        Object joiners = JOIN_WAKER.getAndSet(this, null);
+        if (joiners instanceof JoinWaiters) {
+            for (Waker w : ((JoinWaiters) joiners).wakers) {
+                wakeQuietly(w);
+            }
+        } else if (joiners != null) {
+            wakeQuietly((Waker) joiners);
         }
         CompletionListener l = (CompletionListener) LISTENER.getAndSet(this, TOLD);
         if (l != null) {
@@ -320,8 +323,8 @@ public final class TaskCell<T> implements Waker {
     // ===== the output (any thread, after COMPLETE) =====
 
     /**
-     * Registers {@code waker} to be told when the task completes, unless it already has.
-     * Only the latest registered waker is kept (one awaiter at a time, as in Tokio).
+     * Registers {@code waker} to be told when the task completes, unless it already has. Every
+     * distinct waker registered is woken once (several joiners of one task are all woken).
      *
      * @param waker the joiner's waker
      * @return true if the task is complete (the output can be read)
@@ -330,7 +333,13 @@ public final class TaskCell<T> implements Waker {
         if (state.isComplete()) {
             return true;
         }
-        joinWaker = waker;
+        while (true) {
+            Object cur = joinWaker;
+            Object next = JoinWaiters.with(cur, waker);
+            if (next == cur || JOIN_WAKER.compareAndSet(this, cur, next)) {
+                break;
+            }
+        }
         // re-check: the completer takes the waker after setting COMPLETE (see class invariants)
         return state.isComplete();
     }

@@ -19,7 +19,7 @@ public final class SleepEntry extends TimerEntry implements Awaitable<Void> {
 
     /**
      * @param driver the runtime's time driver
-     * @param deadlineNanos deadline on the driver's clock
+     * @param deadlineNanos deadline on the driver's clock, or {@link TimeDriver#NEVER}
      */
     public SleepEntry(TimeDriver driver, long deadlineNanos) {
         this.driver = driver;
@@ -33,7 +33,7 @@ public final class SleepEntry extends TimerEntry implements Awaitable<Void> {
 
     @Override
     public Poll<Void> poll(Waker w) {
-        if (driver.clock().nanoTime() - deadlineNanos >= 0) {
+        if (deadlineNanos != TimeDriver.NEVER && driver.clock().nanoTime() - deadlineNanos >= 0) {
             driver.cancel(this);
             return Poll.ready(null);
         }

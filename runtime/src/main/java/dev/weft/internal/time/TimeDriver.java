@@ -18,6 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class TimeDriver {
     private static final long NANOS_PER_TICK = 1_000_000L;
+    /**
+     * The deadline of a sleep that never ends: one past any instant the clock can show. Such a
+     * sleep is never put in the wheel; it waits until it is abandoned (its task aborted).
+     */
+    public static final long NEVER = Long.MAX_VALUE;
 
     private final ClockSource clock;
     private final long origin;
@@ -45,12 +50,33 @@ public final class TimeDriver {
         return Math.max(0, (clock.nanoTime() - origin) / NANOS_PER_TICK);
     }
 
+    /** @return the tick of {@code deadlineNanos}, or {@link #NEVER} if it is {@code NEVER} */
     long deadlineTick(long deadlineNanos) {
+        if (deadlineNanos == NEVER) {
+            return NEVER;
+        }
         long d = deadlineNanos - origin;
+        if ((deadlineNanos ^ origin) < 0 && (d ^ deadlineNanos) < 0) {
+            // the subtraction overflowed: the deadline is more than 2^63 ns from the origin
+            return deadlineNanos > origin ? NEVER : 0;
+        }
         if (d <= 0) {
             return 0;
         }
-        return (d + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+        return d / NANOS_PER_TICK + (d % NANOS_PER_TICK == 0 ? 0 : 1);
+    }
+
+    /**
+     * The deadline {@code nanos} from now on this driver's clock, saturated: a sum past the
+     * largest instant is {@link #NEVER}.
+     *
+     * @param nanos how far ahead, not negative
+     * @return the deadline, or {@code NEVER}
+     */
+    public long deadlineAfter(long nanos) {
+        long now = clock.nanoTime();
+        long d = now + nanos;
+        return ((now ^ d) & (nanos ^ d)) < 0 || d == NEVER ? NEVER : d;
     }
 
     /**
@@ -75,7 +101,9 @@ public final class TimeDriver {
                     wheel.advance(nowTick(), this::fire);
                     long tick = deadlineTick(entry.deadlineNanos);
                     long before = wheel.nextExpiration();
-                    if (wheel.insert(entry, tick)) {
+                    if (tick == NEVER) {
+                        pending = true; // kept out of the wheel: only abandon() ends it
+                    } else if (wheel.insert(entry, tick)) {
                         pending = true;
                         earlier = tick < before;
                     } else {
@@ -175,12 +203,14 @@ public final class TimeDriver {
     }
 
     /**
-     * For a paused clock with every task idle: jumps the clock to the next deadline and fires it.
+     * For a paused clock with every task idle: jumps the clock to the next deadline and fires it,
+     * unless a task awaits an external stage ({@link PausedClock#heldByExternalWait()}): then the
+     * clock stays, and that stage's completion wakes its task.
      *
-     * @return true if there was a timer to jump to
+     * @return true if there was a timer to jump to and the clock jumped
      */
     public boolean advanceIdleClock() {
-        if (!clock.isPaused()) {
+        if (!clock.isPaused() || clock instanceof PausedClock p && p.heldByExternalWait()) {
             return false;
         }
         long wait = nanosUntilNext();

@@ -4,8 +4,9 @@ import java.util.function.Consumer;
 
 /**
  * A hierarchical timing wheel: {@value #LEVELS} levels of {@value #SLOTS} slots with 1 ms
- * resolution (the shape of Tokio's), covering about two years; later deadlines sit in the last
- * level and are re-examined as time passes.
+ * resolution (the shape of Tokio's). The wheel covers one block of 2^36 ticks (about 795 days);
+ * deadlines in a later block wait in an overflow list and are re-examined when time enters the
+ * next block, so no deadline however far can make the wheel spin.
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -24,9 +25,19 @@ public final class TimerWheel {
     static final int LEVELS = 6;
     static final int SLOT_BITS = 6;
     static final int SLOTS = 1 << SLOT_BITS;
-    private static final long MAX_DURATION = (1L << (SLOT_BITS * LEVELS)) - 1;
+    /** Ticks the wheel's levels span: the entries in it share {@code elapsed >>> 36}. */
+    static final long BLOCK = 1L << (SLOT_BITS * LEVELS);
+    /** The {@link TimerEntry#level} of an entry on the overflow list. */
+    private static final int OVERFLOW = LEVELS;
 
     private final TimerEntry[][] heads = new TimerEntry[LEVELS][SLOTS];
+    /** Entries whose deadline is in a later block than {@code elapsed}; unordered. */
+    private TimerEntry overflow;
+    /**
+     * At or before the earliest overflow deadline (a cancel does not raise it: a stale value
+     * only makes the wheel look at the list early). {@code Long.MAX_VALUE} when the list is new.
+     */
+    private long overflowMin = Long.MAX_VALUE;
     private final long[] occupied = new long[LEVELS];
     /** Ticks processed so far; every entry's deadline is greater than this. */
     private long elapsed;
@@ -86,7 +97,16 @@ public final class TimerWheel {
                 return slotDeadline(level);
             }
         }
-        return Long.MAX_VALUE;
+        return overflow != null ? overflowBlockStart() : Long.MAX_VALUE;
+    }
+
+    /**
+     * The block start at which the overflow list is looked at again: that of its earliest
+     * deadline, and at least the next block.
+     */
+    private long overflowBlockStart() {
+        long next = (elapsed | (BLOCK - 1)) + 1;
+        return Math.max(next, overflowMin & ~(BLOCK - 1));
     }
 
     /**
@@ -102,36 +122,52 @@ public final class TimerWheel {
         while (true) {
             int level = lowestOccupiedLevel();
             if (level < 0) {
-                break;
+                // the wheel is empty: jump to the block of the earliest overflow entry, if due
+                if (overflow == null || overflowBlockStart() > now) {
+                    break;
+                }
+                elapsed = overflowBlockStart();
+                TimerEntry e = overflow;
+                overflow = null;
+                overflowMin = Long.MAX_VALUE;
+                count += relinkOrFire(e, fired);
+                continue;
             }
             long slotDeadline = slotDeadline(level);
             if (slotDeadline > now) {
-                break;
+                break; // overflow entries are later still: they are in a later block
             }
             elapsed = Math.max(elapsed, slotDeadline);
             int slot = slotFor(level, slotDeadline);
             TimerEntry e = heads[level][slot];
             heads[level][slot] = null;
             occupied[level] &= ~(1L << slot);
-            while (e != null) {
-                TimerEntry next = e.next;
-                e.prev = null;
-                e.next = null;
-                e.level = -1;
-                if (e.deadline <= elapsed) {
-                    size--;
-                    count++;
-                    if (fired != null) {
-                        fired.accept(e);
-                    }
-                    e.fire();
-                } else {
-                    link(e); // cascade to a lower level
-                }
-                e = next;
-            }
+            count += relinkOrFire(e, fired);
         }
         elapsed = Math.max(elapsed, now);
+        return count;
+    }
+
+    /** Fires each entry of the detached list {@code e} that is due, links the others again. */
+    private int relinkOrFire(TimerEntry e, Consumer<TimerEntry> fired) {
+        int count = 0;
+        while (e != null) {
+            TimerEntry next = e.next;
+            e.prev = null;
+            e.next = null;
+            e.level = -1;
+            if (e.deadline <= elapsed) {
+                size--;
+                count++;
+                if (fired != null) {
+                    fired.accept(e);
+                }
+                e.fire();
+            } else {
+                link(e); // cascade to a lower level, or into the wheel from the overflow list
+            }
+            e = next;
+        }
         return count;
     }
 
@@ -168,12 +204,20 @@ public final class TimerWheel {
 
     private void link(TimerEntry e) {
         long masked = (elapsed ^ e.deadline) | (SLOTS - 1);
-        if (masked > MAX_DURATION) {
-            masked = MAX_DURATION;
+        if (masked >= BLOCK) {
+            e.level = OVERFLOW;
+            overflowMin = Math.min(overflowMin, e.deadline);
+            e.prev = null;
+            e.next = overflow;
+            if (overflow != null) {
+                overflow.prev = e;
+            }
+            overflow = e;
+            return;
         }
         int significant = 63 - Long.numberOfLeadingZeros(masked);
-        int level = Math.min(significant / SLOT_BITS, LEVELS - 1);
-        int slot = slotFor(level, Math.min(e.deadline, elapsed + MAX_DURATION));
+        int level = significant / SLOT_BITS;
+        int slot = slotFor(level, e.deadline);
         e.level = level;
         e.slot = slot;
         e.prev = null;
@@ -188,6 +232,8 @@ public final class TimerWheel {
     private void unlink(TimerEntry e) {
         if (e.prev != null) {
             e.prev.next = e.next;
+        } else if (e.level == OVERFLOW) {
+            overflow = e.next;
         } else {
             heads[e.level][e.slot] = e.next;
             if (e.next == null) {

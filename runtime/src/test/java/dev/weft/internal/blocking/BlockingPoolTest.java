@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class BlockingPoolTest {
@@ -34,7 +36,7 @@ class BlockingPoolTest {
                 done.incrementAndGet();
             });
         }
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        assertTrue(running.await(20, TimeUnit.SECONDS));
         assertEquals(4, p.threads());
         assertEquals(4, started.get());
         assertEquals(6, p.queued());
@@ -45,29 +47,45 @@ class BlockingPoolTest {
     }
 
     @Test
-    void idleThreadsAreReusedAndRetireAfterKeepAlive() throws Exception {
+    void idleThreadsAreReused() throws Exception {
+        // a keep-alive far beyond any stall: a second thread can only mean the idle one was not reused
         AtomicInteger started = new AtomicInteger();
-        BlockingPool p = pool(8, Duration.ofMillis(200), started);
+        BlockingPool p = pool(8, Duration.ofMinutes(5), started);
         for (int round = 0; round < 20; round++) {
             CountDownLatch l = new CountDownLatch(1);
             p.execute(l::countDown);
-            assertTrue(l.await(5, TimeUnit.SECONDS));
-            while (p.idleThreads() == 0 && p.threads() > 0) {
-                Thread.onSpinWait();
-            }
+            assertTrue(l.await(20, TimeUnit.SECONDS));
+            awaitCondition(() -> p.idleThreads() == 1, "the thread went back to idle");
         }
         assertEquals(1, started.get(), "sequential work reuses the idle thread");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (p.threads() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, p.threads(), "the idle thread retired after its keep-alive");
+        p.shutdown();
+        assertTrue(p.awaitTermination(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void idleThreadsRetireAfterKeepAliveAndThePoolGrowsAgain() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        BlockingPool p = pool(8, Duration.ofMillis(50), started);
+        CountDownLatch l = new CountDownLatch(1);
+        p.execute(l::countDown);
+        assertTrue(l.await(20, TimeUnit.SECONDS));
+        awaitCondition(() -> p.threads() == 0, "the idle thread retired after its keep-alive");
         CountDownLatch again = new CountDownLatch(1);
         p.execute(again::countDown);
-        assertTrue(again.await(5, TimeUnit.SECONDS), "a retired pool grows again");
+        assertTrue(again.await(20, TimeUnit.SECONDS), "a retired pool grows again");
+        assertEquals(2, started.get(), "the second job needed a new thread");
         p.shutdown();
         assertThrows(RejectedExecutionException.class, () -> p.execute(() -> { }));
-        assertTrue(p.awaitTermination(Duration.ofSeconds(5)));
+        assertTrue(p.awaitTermination(Duration.ofSeconds(20)));
+    }
+
+    /** Waits for an observable condition of the pool, failing with {@code what} after 20 s. */
+    private static void awaitCondition(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - deadline < 0, "timed out waiting: " + what);
+            LockSupport.parkNanos(1_000_000); // re-check the condition; no decision rests on this pause
+        }
     }
 
     @Test

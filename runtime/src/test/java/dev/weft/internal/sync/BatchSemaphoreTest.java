@@ -2,6 +2,7 @@ package dev.weft.internal.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Poll;
@@ -64,6 +65,23 @@ class BatchSemaphoreTest {
         b.abandon(); // assigned but never taken: back to the word
         assertEquals(2, s.availablePermits());
         assertEquals(0, s.queuedWaiters());
+    }
+
+    @Test
+    void queuedWaitersAreCountedAndZeroIsAValidCount() {
+        BatchSemaphore s = new BatchSemaphore(0);   // zero permits is allowed
+        s.release(0);                               // and releasing none is a no-op
+        assertEquals(0, s.availablePermits());
+        BatchSemaphore.Acquire a = s.acquire(1);
+        BatchSemaphore.Acquire b = s.acquire(1);
+        assertTrue(a.poll(Waker.NOOP).isPending());
+        assertTrue(b.poll(Waker.NOOP).isPending());
+        assertEquals(2, s.queuedWaiters());
+        a.abandon();
+        assertEquals(1, s.queuedWaiters());
+        assertThrows(IllegalArgumentException.class, () -> s.release(-1));
+        assertThrows(IllegalArgumentException.class, () -> new BatchSemaphore(BatchSemaphore.MAX_PERMITS + 1));
+        new BatchSemaphore(BatchSemaphore.MAX_PERMITS);   // the largest count is valid
     }
 
     @Test

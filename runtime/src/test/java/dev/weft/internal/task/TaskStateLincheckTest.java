@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The operations return nothing and throw on a broken invariant inside a poll (a double poll,
  * a poll after completion, a queue entry that was not runnable); {@link #check()} then checks the
- * quiescent state: no lost wake-up ({@code NOTIFIED} on an incomplete task if and only if exactly
- * one queue entry exists), no duplicate entry, no abort left unprocessed.
+ * quiescent state: {@code NOTIFIED} on an incomplete task if and only if exactly one queue entry
+ * exists, no duplicate entry, no abort left unprocessed, and no lost wake-up by wake epochs.
+ *
+ * <h2>Wake epochs</h2>
+ * Each poll that starts bumps {@code pollEpoch} right after its {@code transitionToRunning}. A
+ * wake (or abort) reads the epoch <em>before</em> its own transition, so an epoch equal to the
+ * last poll's proves the wake came after that poll started: that poll cannot have seen it, so at
+ * quiescence the task must still be queued (or complete). "NOTIFIED iff queued" alone cannot see a
+ * wake dropped by {@code transitionToIdle} (the task is left idle, unqueued and not NOTIFIED);
+ * this check can.
  */
 public class TaskStateLincheckTest {
     private final TaskState state = new TaskState();
@@ -24,9 +32,18 @@ public class TaskStateLincheckTest {
     private final AtomicBoolean inPoll = new AtomicBoolean();
     private final AtomicInteger polls = new AtomicInteger();
     private volatile boolean completed;
+    /** Polls started so far; bumped after each successful {@code transitionToRunning}. */
+    private final AtomicInteger pollEpoch = new AtomicInteger();
+    /** The largest poll epoch a wake or abort observed before its transition; -1 if none. */
+    private final AtomicInteger lastWakeEpoch = new AtomicInteger(-1);
+
+    private void recordWakeEpoch() {
+        lastWakeEpoch.accumulateAndGet(pollEpoch.get(), Math::max);
+    }
 
     @Operation
     public void wake() {
+        recordWakeEpoch();
         if (state.transitionToNotified() == TaskState.Notify.SUBMIT) {
             queued.incrementAndGet();
         }
@@ -34,6 +51,7 @@ public class TaskStateLincheckTest {
 
     @Operation
     public void abort() {
+        recordWakeEpoch();
         if (state.transitionToCancelled() == TaskState.Notify.SUBMIT) {
             queued.incrementAndGet();
         }
@@ -52,6 +70,7 @@ public class TaskStateLincheckTest {
         if (r == TaskState.Running.FAILED) {
             throw new IllegalStateException("a queued entry was not runnable: " + state);
         }
+        pollEpoch.incrementAndGet();
         if (completed) {
             throw new IllegalStateException("polled after completion");
         }
@@ -92,6 +111,10 @@ public class TaskStateLincheckTest {
                 throw new IllegalStateException("complete but still queued: " + state + " entries=" + q);
             }
             return;
+        }
+        if (lastWakeEpoch.get() >= pollEpoch.get() && q == 0) {
+            throw new IllegalStateException("lost wake-up: woken after poll " + pollEpoch.get()
+                    + " started, yet neither queued nor complete: " + state);
         }
         boolean notified = (s & TaskState.NOTIFIED) != 0;
         if (notified != (q == 1)) {

@@ -87,4 +87,19 @@ class TaskStateTest {
         assertEquals(0, s.load());
         return s;
     }
+
+    @Test
+    void freshStateIsNotCancelledAndPrintsItsBits() {
+        TaskState s = new TaskState();
+        assertFalse(s.isCancelled());
+        assertFalse(s.isComplete());
+        assertEquals("TaskState[NOTIFIED]", s.toString());
+        assertEquals(TaskState.Running.SUCCESS, s.transitionToRunning());
+        assertEquals("TaskState[RUNNING]", s.toString());
+        s.transitionToCancelled();
+        assertTrue(s.isCancelled());
+        assertEquals("TaskState[RUNNING NOTIFIED CANCELLED]", s.toString());
+        s.transitionToComplete();
+        assertEquals("TaskState[COMPLETE CANCELLED]", s.toString());
+    }
 }

@@ -9,8 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** The wheel alone: deadline order, cancel, the overflow list, against a reference model. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)   // a wheel that spins must fail, not hang
 class TimerWheelTest {
     /** An entry that records when it fired. */
     static final class Probe extends TimerEntry {
@@ -86,14 +90,15 @@ class TimerWheelTest {
         Set<Probe> fired = new HashSet<>();
         long now = 0;
         int ids = 0;
-        for (int step = 0; step < 200_000; step++) {
+        for (int step = 0; step < 30_000; step++) {
             int op = rnd.nextInt(10);
             if (op < 5) {
-                long range = switch (rnd.nextInt(5)) {
+                long range = switch (rnd.nextInt(6)) {
                     case 0 -> 64;
                     case 1 -> 4_096;
                     case 2 -> 300_000;
-                    case 3 -> 20_000_000_000L;   // beyond the last level (about 2 years)
+                    case 3 -> 20_000_000_000L;
+                    case 4 -> 3 * TimerWheel.BLOCK;   // beyond the wheel's block: the overflow list
                     default -> 100_000_000;
                 };
                 long deadline = now + 1 + (long) (rnd.nextDouble() * range);
@@ -107,7 +112,11 @@ class TimerWheelTest {
                 long next = w.nextExpiration();
                 long earliest = live.stream().mapToLong(TimerEntry::deadline).min().orElse(Long.MAX_VALUE);
                 assertTrue(next <= earliest, "next expiration must not be after the earliest deadline; seed " + seed);
-                now += rnd.nextInt(3) == 0 ? Math.max(0, Math.min(earliest, now + 10_000_000L) - now) : rnd.nextInt(5_000);
+                now += switch (rnd.nextInt(6)) {
+                    case 0, 1 -> Math.max(0, Math.min(earliest, now + 10_000_000L) - now);
+                    case 2 -> earliest == Long.MAX_VALUE ? 0 : earliest - now;   // across blocks too
+                    default -> rnd.nextInt(5_000);
+                };
                 long at = now;
                 w.advance(now, e -> {
                     assertTrue(e.deadline() <= at, "fired early; seed " + seed);
@@ -153,5 +162,47 @@ class TimerWheelTest {
         for (int i = 0; i < n; i++) {
             assertEquals(i % 2 == 1, all[i].firedAt >= 0);
         }
+    }
+
+    @Test
+    void aDeadlineBeyondTheWheelWaitsInTheOverflowAndDoesNotStopOthers() {
+        TimerWheel w = new TimerWheel();
+        w.advance(1_000, null);
+        long eightHundredDays = 800L * 86_400_000L;   // past 2^36 ms
+        Probe far = new Probe(0, w);
+        Probe near = new Probe(1, w);
+        assertTrue(w.insert(far, eightHundredDays));
+        assertTrue(w.insert(near, 1_005));
+        assertEquals(1_005, w.nextExpiration());
+        assertEquals(1, w.advance(1_005, null));
+        assertEquals(1_005, near.firedAt);
+        // with only the far entry left, the next look is at the start of its block
+        assertEquals(TimerWheel.BLOCK, w.nextExpiration());
+        assertEquals(0, w.advance(TimerWheel.BLOCK - 1, null));
+        assertEquals(TimerWheel.BLOCK, w.nextExpiration());
+        assertEquals(0, w.advance(TimerWheel.BLOCK, null));
+        long next = w.nextExpiration();
+        assertTrue(next > TimerWheel.BLOCK && next <= eightHundredDays, "next " + next);
+        assertEquals(0, w.advance(eightHundredDays - 1, null));
+        assertEquals(1, w.advance(eightHundredDays, null));
+        assertEquals(eightHundredDays, far.firedAt);
+        assertEquals(0, w.size());
+    }
+
+    @Test
+    void anOverflowEntryCanBeCancelledAndAJumpPastItFiresIt() {
+        TimerWheel w = new TimerWheel();
+        Probe a = new Probe(0, w);
+        Probe b = new Probe(1, w);
+        Probe c = new Probe(2, w);
+        assertTrue(w.insert(a, 1L << 50));
+        assertTrue(w.insert(b, (1L << 50) + 7));
+        assertTrue(w.insert(c, 5 * TimerWheel.BLOCK + 3));
+        assertTrue(w.cancel(a));
+        assertFalse(a.isRegistered());
+        List<Long> order = new ArrayList<>();
+        assertEquals(2, w.advance(Long.MAX_VALUE - 1, e -> order.add(e.deadline())));
+        assertEquals(List.of(5 * TimerWheel.BLOCK + 3, (1L << 50) + 7), order);
+        assertEquals(Long.MAX_VALUE, w.nextExpiration());
     }
 }

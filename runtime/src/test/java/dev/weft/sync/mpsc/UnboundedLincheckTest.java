@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * slot before the close but enqueues after it is accepted, and a {@code tryRecv} in between
  * answers "empty" (lincheck found this interleaving: close; tryRecv = null; trySend = true). That
  * is not a lost message (the next {@code recv} returns it, and {@code recv} only reports the end
- * once no reservation is outstanding), and Tokio's {@code try_recv} behaves the same; close is
- * covered by the conservation check in {@link BoundedLincheckTest}'s style instead.
+ * once no reservation is outstanding), and Tokio's {@code try_recv} behaves the same; close on
+ * both sides is model checked by {@link UnboundedCloseLincheckTest} with a conservation check
+ * and recording wakers instead.
  */
 @Param(name = "v", gen = IntGen.class, conf = "1:5")
 public class UnboundedLincheckTest {

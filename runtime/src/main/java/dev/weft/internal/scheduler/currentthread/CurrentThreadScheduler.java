@@ -1,6 +1,7 @@
 package dev.weft.internal.scheduler.currentthread;
 
 import dev.weft.future.Awaitable;
+import dev.weft.internal.fuzz.RandomSchedule;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.RuntimeContext;
@@ -37,6 +38,8 @@ public final class CurrentThreadScheduler extends Scheduler {
     /** Passes of the run loop, for the periodic driver turn; driving thread only. */
     private int turns;
     private volatile Parker activeParker;
+    /** A seeded random poll order and leaf-await decisions (tests), or null: FIFO. */
+    private RandomSchedule randomSchedule;
     private static final VarHandle POLLS;
     private static final VarHandle PARKS;
 
@@ -58,6 +61,16 @@ public final class CurrentThreadScheduler extends Scheduler {
     /** @param config the validated configuration */
     public CurrentThreadScheduler(RuntimeConfig config) {
         super(config, 1);
+    }
+
+    /**
+     * Drives with a seeded random schedule from now on (see {@link RandomSchedule}). Call before
+     * the first {@code blockOn}.
+     *
+     * @param schedule the schedule
+     */
+    public void useRandomSchedule(RandomSchedule schedule) {
+        randomSchedule = schedule;
     }
 
     @Override
@@ -104,7 +117,17 @@ public final class CurrentThreadScheduler extends Scheduler {
                 TaskCell<T> root = new TaskCell<>(future, rootDriver);
                 activeRoot = rootDriver;
                 activeParker = rootDriver.parker;
-                drive(ctx, root, rootDriver);
+                RandomSchedule rs = randomSchedule;
+                if (rs != null) {
+                    rs.enter();
+                }
+                try {
+                    drive(ctx, root, rootDriver);
+                } finally {
+                    if (rs != null) {
+                        rs.exit();
+                    }
+                }
                 return outputOf(root);
             } finally {
                 activeParker = null;
@@ -119,7 +142,8 @@ public final class CurrentThreadScheduler extends Scheduler {
     private void drive(RuntimeContext ctx, TaskCell<?> root, RootDriver rootDriver) {
         int interval = config.eventInterval();
         while (true) {
-            if (rootDriver.takeWake()) {
+            // a random schedule sometimes runs the queue before a woken root
+            if ((randomSchedule == null || randomSchedule.coin() || queue.isEmpty()) && rootDriver.takeWake()) {
                 ctx.runTask(root);
                 if (root.state().isComplete()) {
                     return;
@@ -158,7 +182,8 @@ public final class CurrentThreadScheduler extends Scheduler {
     private int runQueued(RuntimeContext ctx, int max) {
         int n = 0;
         TaskCell<?> t;
-        while (n < max && (t = queue.poll()) != null) {
+        RandomSchedule rs = randomSchedule;
+        while (n < max && (t = rs == null ? queue.poll() : rs.pick(queue)) != null) {
             ctx.runTask(t);
             n++;
         }

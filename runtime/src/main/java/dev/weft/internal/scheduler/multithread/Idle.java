@@ -147,6 +147,11 @@ final class Idle {
         return false;
     }
 
+    /** @return the parked worker indexes now, in no order (for tests: each appears once) */
+    synchronized int[] sleepers() {
+        return java.util.Arrays.copyOf(sleepers, numSleepers);
+    }
+
     /** @return how many workers search now (approximate) */
     int numSearching() {
         return searching(state);

@@ -1,6 +1,8 @@
 package dev.weft.internal.scheduler.multithread;
 
+import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.InjectQueue;
+import dev.weft.internal.log.ThrottledLog;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.SchedulerStats;
@@ -36,10 +38,20 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     final Idle idle;
     private final WorkerThread[] threads;
     volatile boolean shutdown;
+    /** Failures of a worker's run loop (a failing driver): one ERROR line per 10 s at most. */
+    final ThrottledLog runLoopErrors = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     /** @param config the validated configuration */
     public MultiThreadScheduler(RuntimeConfig config) {
-        super(config, config.workerThreads());
+        this(config, new Driver(config.clock()));
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param driver the time and I/O driver (tests pass one that fails on purpose)
+     */
+    public MultiThreadScheduler(RuntimeConfig config, Driver driver) {
+        super(config, config.workerThreads(), driver);
         int n = config.workerThreads();
         this.idle = new Idle(n);
         this.workers = new Worker[n];
@@ -48,7 +60,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
             workers[i] = new Worker(i, this, config.localQueueCapacity());
         }
         for (int i = 0; i < n; i++) {
-            threads[i] = new WorkerThread(this, workers[i], config.threadNamePrefix() + i);
+            threads[i] = new WorkerThread(this, workers[i], config.threadNamePrefix() + i, config.workerStackSize());
         }
         for (WorkerThread t : threads) {
             t.start();

@@ -8,7 +8,6 @@ import dev.weft.internal.scheduler.WorkerThread;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
-import java.lang.System.Logger.Level;
 
 /**
  * One worker of a {@link MultiThreadScheduler}: its run loop and the state only its thread
@@ -36,7 +35,8 @@ final class Worker implements Runnable {
     /** LIFO polls in a row before the slot's task is moved to the back of the queue (Tokio: 3). */
     static final int MAX_LIFO_POLLS = 3;
 
-    private static final System.Logger LOG = System.getLogger("dev.weft.runtime");
+    /** How long a worker waits after its run loop failed, so a failing driver cannot spin it. */
+    private static final long RUN_LOOP_BACKOFF_NANOS = 1_000_000L;
 
     final int index;
     final LocalQueue<TaskCell<?>> queue;
@@ -82,8 +82,11 @@ final class Worker implements Runnable {
                 }
                 park();
             } catch (Throwable e) {
-                // TaskCell.run never throws; this is a bug in the scheduler. Keep the worker alive.
-                LOG.log(Level.ERROR, "Weft worker " + index + " caught an exception in its run loop", e);
+                // TaskCell.run never throws: this is a failing driver (selector) or a bug in the
+                // scheduler. Keep the worker alive; say so at most once per interval.
+                shared.runLoopErrors.log(System.Logger.Level.ERROR, "Weft worker " + index + " caught an exception in its run loop (the"
+                        + " time/I/O driver or the scheduler failed); it keeps running", e);
+                parker.parkNanos(RUN_LOOP_BACKOFF_NANOS);
             }
         }
     }
@@ -275,6 +278,9 @@ final class Worker implements Runnable {
                     if (!parker.tryConsume()) {
                         driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.rootsIdle());
                     }
+                } catch (RuntimeException | Error e) {
+                    leaveParkedAfterFailure();
+                    throw e;
                 } finally {
                     inDriver = false;
                     driver.release();
@@ -296,5 +302,17 @@ final class Worker implements Runnable {
             // spurious (or shutdown): still listed as parked
         }
         shared.idle.unparkWorkerById(index);
+    }
+
+    /**
+     * The driver threw while this worker parked in it: leave {@link Idle} as a wake-up would,
+     * so the run loop can park again without listing this worker twice. Either it is still
+     * listed (take it off: unparked, not searching) or a notifier already took it off and
+     * counted it as searching.
+     */
+    private void leaveParkedAfterFailure() {
+        if (!shared.idle.unparkWorkerById(index)) {
+            searching = true;
+        }
     }
 }

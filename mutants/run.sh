@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Applies each hand-made concurrency mutant listed in mutants/MUTANTS, runs the tests named for
+# it, and expects them to fail; restores the source after each. Prints one line per mutant:
+#   KILLED    the named tests failed (the mutant is caught)
+#   SURVIVED  the named tests passed with the mutant applied (the tests miss it)
+#   STALE     the patch no longer applies to the current source (refresh it)
+#   BROKEN    the mutant did not compile (fix the patch)
+# Usage: mutants/run.sh [name-regex]    (exit status: number of mutants not KILLED)
+# Extra Maven flags (for example -o) may be passed in MVN_FLAGS.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+filter="${1:-}"
+log_dir="${TMPDIR:-/tmp}/weft-mutants"
+mkdir -p "$log_dir"
+not_killed=0
+
+trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; echo "${s%"${s##*[![:space:]]}"}"; }
+
+while IFS='|' read -r patch module tests; do
+    patch="$(trim "$patch")"; module="$(trim "$module")"; tests="$(trim "$tests")"
+    [[ -z "$patch" || "$patch" == \#* ]] && continue
+    [[ -n "$filter" && ! "$patch" =~ $filter ]] && continue
+    if ! git apply --check "mutants/$patch" 2>/dev/null; then
+        echo "STALE     $patch"; not_killed=$((not_killed + 1)); continue
+    fi
+    git apply "mutants/$patch"
+    trap 'git apply -R "mutants/$patch"' EXIT
+    log="$log_dir/${patch%.patch}.log"
+    # shellcheck disable=SC2086
+    mvn -B -ntp ${MVN_FLAGS:-} verify -pl "$module" -am -Dtest="$tests" \
+        -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1
+    rc=$?
+    git apply -R "mutants/$patch"
+    trap - EXIT
+    if grep -q 'COMPILATION ERROR' "$log"; then
+        echo "BROKEN    $patch (see $log)"; not_killed=$((not_killed + 1))
+    elif [[ $rc -ne 0 ]] && grep -Eq 'Tests run:.*(Failures: [1-9]|Errors: [1-9])' "$log"; then
+        echo "KILLED    $patch by $tests"
+    else
+        echo "SURVIVED  $patch ($tests passed; see $log)"; not_killed=$((not_killed + 1))
+    fi
+done < mutants/MUTANTS
+exit "$not_killed"
