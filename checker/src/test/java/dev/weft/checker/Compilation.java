@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -86,7 +87,7 @@ final class Compilation {
         try (StandardJavaFileManager files = javac.getStandardFileManager(collected, Locale.ROOT, null)) {
             Path out = Files.createTempDirectory(Path.of("target"), "javac-out");
             List<String> options = List.of("-Xplugin:" + plugin, "-d", out.toString(),
-                    "-classpath", location("dev.weft.Suspendable") + java.io.File.pathSeparator + location(WeftPlugin.class.getName()));
+                    "-classpath", CLASS_PATH);
             Iterable<? extends JavaFileObject> units = sources != null ? sources : files.getJavaFileObjectsFromPaths(paths);
             javac.getTask(null, files, collected, options, null, units).call();
         } catch (IOException e) {
@@ -101,6 +102,16 @@ final class Compilation {
     }
 
     /** The class-path entry (directory or jar) a class is loaded from in this JVM. */
+    /**
+     * The runtime and the checker, and what the examples' own sources use besides (the test kit
+     * and the JUnit launcher, for the guide's testing step): the module's test class path, which
+     * the build passes in {@code weft.examples.classpath}.
+     */
+    private static final String CLASS_PATH = Stream.concat(
+                    Stream.of("dev.weft.Suspendable", WeftPlugin.class.getName()).map(Compilation::location),
+                    Stream.ofNullable(System.getProperty("weft.examples.classpath")).filter(cp -> !cp.isBlank()))
+            .collect(Collectors.joining(java.io.File.pathSeparator));
+
     private static String location(String className) {
         try {
             return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
