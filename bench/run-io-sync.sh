@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the timer, network and channel workloads of issues 4 and 5 (bench/RESULTS.md): the JMH
+# Runs the timer, network and channel workloads (bench/RESULTS.md): the JMH
 # classes Timers, Echo and PingPong in dev.weft.bench.workloads, with -prof gc, then prints the
 # summary tables.
 #

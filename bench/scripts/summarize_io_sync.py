@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns one run of bench/run-io-sync.sh into the RESULTS.md tables (issues 4 and 5).
+"""Turns one run of bench/run-io-sync.sh into the RESULTS.md tables.
 
 usage: summarize_io_sync.py <dir with jmh.json>
 

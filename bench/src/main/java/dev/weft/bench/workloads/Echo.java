@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * echo (issue 4): an echo server and {@value #CONNS} client connections over loopback, all in one
+ * echo: an echo server and {@value #CONNS} client connections over loopback, all in one
  * process and on the same {@link Baselines#WORKERS} threads; per invocation each client makes
  * {@value #ROUNDS} round trips of {@value #SIZE} bytes (write 64, read the 64 echoed back, check
  * the round number in the first 4 bytes). Score: round trips per second, over all clients.

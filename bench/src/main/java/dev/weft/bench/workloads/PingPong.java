@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ping_pong (issue 5): pairs of tasks, spawned from the benchmark thread, exchange a token over
+ * ping_pong: pairs of tasks, spawned from the benchmark thread, exchange a token over
  * two capacity-1 channels: ping sends on {@code a} and receives on {@code b}, pong receives on
  * {@code a} and sends it back on {@code b}. The last ping to finish releases the benchmark thread.
  * Score: ns per round trip (two sends, two receives, and in general two suspensions and two

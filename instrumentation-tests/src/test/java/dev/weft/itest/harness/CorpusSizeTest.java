@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The corpus keeps at least 150 differential methods (issue 2), and every shape class has some. */
+/** The corpus keeps at least 150 differential methods, and every shape class has some. */
 class CorpusSizeTest {
     static final int MINIMUM = 150;
 
