@@ -100,7 +100,10 @@ public final class Coroutine<T> implements Unwindable<T> {
         Continuation previous = Continuation.installCurrent(c);
         T result;
         try {
+            // the root is entered like any rewritten callee: armed for its name and its receiver
+            // (a rewritten call() of a class, not only a lambda body, must see itself armed)
             c.armed = ROOT_TOKEN;
+            c.armedSelf = body;
             result = body.call();
         } catch (Throwable t) {
             done = true;
