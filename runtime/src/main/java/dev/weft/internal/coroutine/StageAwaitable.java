@@ -88,15 +88,24 @@ public final class StageAwaitable<T> implements Awaitable<T> {
         }
         if (future.isCancelled() && cancellingCurrentTask()) {
             // Another awaiter of a shared future was abandoned and cancelled it, while this task is
-            // being aborted too (runtime shutdown): this task ends cancelled, not failed.
+            // being aborted too (or its runtime is closing): this task ends cancelled, not failed.
             throw new CancelledException();
         }
         return Poll.ready(result(future));
     }
 
+    /**
+     * @return true if the task polling now is being aborted, or its runtime is closing (which
+     *     aborts every task, one after another: a task whose shared future an earlier one's
+     *     abandon cancelled may be polled before its own abort arrives)
+     */
     private static boolean cancellingCurrentTask() {
+        RuntimeContext c = RuntimeContext.current();
+        if (c == null) {
+            return false;
+        }
         TaskCell<?> t = RuntimeContext.currentTask();
-        return t != null && t.state().isCancelled();
+        return t != null && (t.state().isCancelled() || c.scheduler().isClosed());
     }
 
     /** Cancels the future (it is no use to anyone now) and releases the clock hold. */
