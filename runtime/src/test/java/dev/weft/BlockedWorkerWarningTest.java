@@ -80,4 +80,33 @@ class BlockedWorkerWarningTest {
             assertTrue("released".equals(h.join()));
         }
     }
+
+    @Test
+    void aWatchdogThatDozedOnAnIdleRuntimeStillReportsTheNextBlockedWorker() throws Exception {
+        Logger jul = Logger.getLogger("dev.weft.runtime");
+        CountDownLatch release = new CountDownLatch(1);
+        try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).longPollThreshold(Duration.ofMillis(1)).build()) {
+            rt.spawn(w -> Poll.ready("quick")).join();   // starts the watchdog
+            // idle now: the watchdog stops ticking every half threshold (observable state, no sleep decides)
+            while (!rt.scheduler().watchdog().dozing()) {
+                Thread.onSpinWait();
+            }
+            JoinHandle<String> h = rt.spawn(w -> {
+                try {
+                    return holdTheWorker(release);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Capture capture = new Capture("task-" + h.id() + " ");
+            jul.addHandler(capture);
+            try {
+                assertTrue(capture.seen.await(30, TimeUnit.SECONDS), "no warning for the worker blocked after the doze");
+            } finally {
+                jul.removeHandler(capture);
+                release.countDown();
+            }
+            assertTrue("released".equals(h.join()));
+        }
+    }
 }

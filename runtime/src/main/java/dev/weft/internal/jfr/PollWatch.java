@@ -66,27 +66,29 @@ public final class PollWatch {
      * @param now {@link System#nanoTime()} of this tick
      * @param threshold nanoseconds
      * @param report where a stuck poll goes
+     * @return true if the owner was polling a task at this tick
      */
-    void check(long now, long threshold, PollWatchdog.Report report) {
+    boolean check(long now, long threshold, PollWatchdog.Report report) {
         long q = (long) SEQ.getAcquire(this);
         TaskCell<?> t = (TaskCell<?>) TASK.getOpaque(this);
         if (t == null) {
             seenSeq = -1;
-            return;
+            return false;
         }
         if (q != seenSeq) {
             seenSeq = q;
             seenAt = now;
-            return;
+            return true;
         }
         if (q == reportedSeq || now - seenAt < threshold) {
-            return;
+            return true;
         }
         StackTraceElement[] stack = thread.getStackTrace();
         if ((long) SEQ.getAcquire(this) != q || TASK.getOpaque(this) == null) {
-            return;   // the poll ended while we sampled: the stack may show another one
+            return true;   // the poll ended while we sampled: the stack may show another one
         }
         reportedSeq = q;
         report.stuck(thread, t, now - seenAt, threshold, stack);
+        return true;
     }
 }

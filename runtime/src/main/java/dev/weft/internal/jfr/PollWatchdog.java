@@ -25,6 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  * poll costs its thread two stores and no clock read. A stuck poll is reported once, between 1
  * and 1.5 thresholds after it began.
  *
+ * <p>An idle runtime does not keep it busy: after {@value #IDLE_TICKS} ticks in a row that found
+ * no poll running, it dozes, doubling its pause up to {@value #MAX_DOZE_MILLIS} ms, and the next
+ * poll that starts wakes it ({@link #ensureRunning()} unparks it once). The wake is not fenced
+ * against the doze, so a poll that began just as the watchdog dozed, on a runtime where no other
+ * poll follows it, is reported up to {@value #MAX_DOZE_MILLIS} ms late, never lost.
+ *
  * <h2>Who may call</h2>
  * Any thread.
  */
@@ -34,6 +40,12 @@ public final class PollWatchdog {
 
     /** At most one blocked-worker warning per this many seconds, for the whole runtime. */
     static final int WARNING_INTERVAL_SECONDS = 10;
+
+    /** Ticks in a row with no poll running before the watchdog dozes. */
+    static final int IDLE_TICKS = 64;
+
+    /** The longest pause of a dozing watchdog. */
+    static final int MAX_DOZE_MILLIS = 1000;
 
     /** Where a stuck poll is reported; the watchdog's thread. */
     interface Report {
@@ -46,6 +58,9 @@ public final class PollWatchdog {
     private volatile boolean warn = true;
     private final List<PollWatch> watches = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** True while the watchdog pauses longer than a tick; the next poll that sees it wakes it. */
+    private final AtomicBoolean dozing = new AtomicBoolean();
+    private volatile Thread thread;
     private volatile long thresholdNanos = DEFAULT_THRESHOLD.toNanos();
     private volatile boolean closed;
 
@@ -94,12 +109,27 @@ public final class PollWatchdog {
 
     /** Starts the watchdog thread unless it runs; cheap when it does. */
     public void ensureRunning() {
-        if (running.get() || closed || !running.compareAndSet(false, true)) {
+        if (running.get()) {
+            if (dozing.get() && dozing.compareAndSet(true, false)) {
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
+            }
+            return;
+        }
+        if (closed || !running.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::loop, name);
         t.setDaemon(true);
+        thread = t;
         t.start();
+    }
+
+    /** @return true while the watchdog dozes (an idle runtime); for tests */
+    public boolean dozing() {
+        return dozing.get();
     }
 
     /** Stops the watchdog at its next tick. */
@@ -108,6 +138,7 @@ public final class PollWatchdog {
     }
 
     private void loop() {
+        int idleTicks = 0;
         while (true) {
             if (closed || !wanted()) {
                 running.set(false);
@@ -117,15 +148,26 @@ public final class PollWatchdog {
                 }
             }
             long threshold = thresholdNanos;
-            LockSupport.parkNanos(this, Math.max(TimeUnit.MILLISECONDS.toNanos(1), threshold / 2));
+            long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(1), threshold / 2);
+            if (idleTicks < IDLE_TICKS) {
+                LockSupport.parkNanos(this, tick);
+            } else {
+                dozing.set(true);
+                int doublings = Math.min(30, idleTicks - IDLE_TICKS + 1);
+                LockSupport.parkNanos(this, Math.min(TimeUnit.MILLISECONDS.toNanos(MAX_DOZE_MILLIS), tick << doublings));
+                dozing.set(false);
+            }
             long now = System.nanoTime();
+            boolean busy = false;
             for (PollWatch w : watches) {
                 try {
-                    w.check(now, threshold, this::report);
+                    busy |= w.check(now, threshold, this::report);
                 } catch (RuntimeException e) {
                     // a failing event: skip it this tick
+                    busy = true;
                 }
             }
+            idleTicks = busy ? 0 : Math.min(idleTicks + 1, Integer.MAX_VALUE - 1);
         }
     }
 
