@@ -53,27 +53,38 @@ class BlockedWorkerWarningTest {
         return Poll.ready("released");
     }
 
+    /** @return a task that holds its worker in {@link #holdTheWorker} until {@code release} */
+    private static JoinHandle<String> spawnHeld(WeftRuntime rt, CountDownLatch release) {
+        return rt.spawn(w -> {
+            try {
+                return holdTheWorker(release);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Waits for the warning naming {@code h}, then releases it; @return the warning's text */
+    private static String awaitWarning(Logger jul, JoinHandle<String> h, CountDownLatch release, String failure)
+            throws InterruptedException {
+        Capture capture = new Capture("task-" + h.id() + " ");
+        jul.addHandler(capture);
+        try {
+            assertTrue(capture.seen.await(30, TimeUnit.SECONDS), failure);
+        } finally {
+            jul.removeHandler(capture);
+            release.countDown();
+        }
+        return capture.first.get();
+    }
+
     @Test
     void aTaskThatBlocksItsWorkerIsReportedWithItsNameAndStack() throws Exception {
         Logger jul = Logger.getLogger("dev.weft.runtime");
         CountDownLatch release = new CountDownLatch(1);
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).longPollThreshold(Duration.ofMillis(1)).build()) {
-            JoinHandle<String> h = rt.spawn(w -> {
-                try {
-                    return holdTheWorker(release);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Capture capture = new Capture("task-" + h.id() + " ");
-            jul.addHandler(capture);
-            try {
-                assertTrue(capture.seen.await(30, TimeUnit.SECONDS), "no warning for the blocked worker");
-            } finally {
-                jul.removeHandler(capture);
-                release.countDown();
-            }
-            String m = capture.first.get();
+            JoinHandle<String> h = spawnHeld(rt, release);
+            String m = awaitWarning(jul, h, release, "no warning for the blocked worker");
             assertTrue(m.contains("without awaiting"), m);
             assertTrue(m.contains("holdTheWorker"), m);
             assertTrue(m.contains("java.util.concurrent.CountDownLatch.await"), m);
@@ -91,21 +102,8 @@ class BlockedWorkerWarningTest {
             while (!rt.scheduler().watchdog().dozing()) {
                 Thread.onSpinWait();
             }
-            JoinHandle<String> h = rt.spawn(w -> {
-                try {
-                    return holdTheWorker(release);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Capture capture = new Capture("task-" + h.id() + " ");
-            jul.addHandler(capture);
-            try {
-                assertTrue(capture.seen.await(30, TimeUnit.SECONDS), "no warning for the worker blocked after the doze");
-            } finally {
-                jul.removeHandler(capture);
-                release.countDown();
-            }
+            JoinHandle<String> h = spawnHeld(rt, release);
+            awaitWarning(jul, h, release, "no warning for the worker blocked after the doze");
             assertTrue("released".equals(h.join()));
         }
     }
