@@ -86,26 +86,27 @@ public final class StageAwaitable<T> implements Awaitable<T> {
                 return Poll.pending();
             }
         }
-        if (future.isCancelled() && cancellingCurrentTask()) {
-            // Another awaiter of a shared future was abandoned and cancelled it, while this task is
-            // being aborted too (or its runtime is closing): this task ends cancelled, not failed.
-            throw new CancelledException();
+        if (future.isCancelled()) {
+            TaskCell<?> t = taskBeingCancelled();
+            if (t != null) {
+                // Another awaiter of a shared future was abandoned and cancelled it, while this
+                // task is being aborted too (or its runtime is closing, which aborts every task):
+                // this task ends cancelled, not failed. Aborting it now is what the close would
+                // do next, and it makes the runner finish the task as cancelled.
+                t.abort();
+                throw new CancelledException();
+            }
         }
         return Poll.ready(result(future));
     }
 
     /**
-     * @return true if the task polling now is being aborted, or its runtime is closing (which
-     *     aborts every task, one after another: a task whose shared future an earlier one's
-     *     abandon cancelled may be polled before its own abort arrives)
+     * @return the task polling now if it is being aborted or its runtime is closing, else null
      */
-    private static boolean cancellingCurrentTask() {
+    private static TaskCell<?> taskBeingCancelled() {
         RuntimeContext c = RuntimeContext.current();
-        if (c == null) {
-            return false;
-        }
-        TaskCell<?> t = RuntimeContext.currentTask();
-        return t != null && (t.state().isCancelled() || c.scheduler().isClosed());
+        TaskCell<?> t = c == null ? null : RuntimeContext.currentTask();
+        return t != null && (t.state().isCancelled() || c.scheduler().isClosed()) ? t : null;
     }
 
     /** Cancels the future (it is no use to anyone now) and releases the clock hold. */
