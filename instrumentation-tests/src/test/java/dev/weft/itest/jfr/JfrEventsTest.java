@@ -123,6 +123,17 @@ class JfrEventsTest {
                                 return n;
                             }));
                         }
+                        // Block in a poll of its own: the spawns above may take past the
+                        // threshold on a loaded machine, and a poll is reported once. The kick,
+                        // spawned last, sits in this worker's LIFO slot (not stealable) and runs
+                        // right after this poll; the wake it gives puts this task back in that
+                        // slot, so the next poll is on this worker, ahead of the 64 small tasks.
+                        CompletableFuture<Void> kick = new CompletableFuture<>();
+                        small.add(Task.spawn(() -> {
+                            kick.complete(null);
+                            return 0;
+                        }));
+                        await(kick);
                         int r = blockingTask();
                         for (JoinHandle<Integer> h : small) {
                             r += h.join();
