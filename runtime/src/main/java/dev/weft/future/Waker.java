@@ -9,7 +9,10 @@ package dev.weft.future;
  * is never lost (the task is polled again after that poll).
  *
  * <pre>{@code
- * Poll<String> p = coroutine.poll(() -> readyQueue.add(coroutine));   // poll again once woken
+ * // poll again once woken; queued at most once however often the waker fires
+ * Poll<String> p = coroutine.poll(() -> {
+ *     if (queued.compareAndSet(false, true)) readyQueue.add(coroutine);
+ * });
  * }</pre>
  */
 @FunctionalInterface

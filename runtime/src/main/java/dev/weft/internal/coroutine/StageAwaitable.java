@@ -74,6 +74,10 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     @Override
     public Poll<T> poll(Waker waker) {
         if (!future.isDone()) {
+            // Pending after registering, even if the future completed meanwhile: whenComplete
+            // then runs the callback at once, so the wake is not lost, and answering ready
+            // here as well would leave that wake with no suspension to end (a driver that
+            // re-queues on every wake would poll a finished coroutine).
             if (registered != waker) {
                 registered = waker;
                 holdPausedClock();
@@ -82,9 +86,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
                     waker.wake();
                 });
             }
-            if (!future.isDone()) {
-                return Poll.pending();
-            }
+            return Poll.pending();
         }
         if (future.isCancelled()) {
             TaskCell<?> t = taskBeingCancelled();
