@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Poll;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,38 +54,43 @@ class BlockedWorkerWarningTest {
         return Poll.ready("released");
     }
 
-    /** @return a task that holds its worker in {@link #holdTheWorker} until {@code release} */
-    private static JoinHandle<String> spawnHeld(WeftRuntime rt, CountDownLatch release) {
-        return rt.spawn(w -> {
-            try {
-                return holdTheWorker(release);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    /** Waits for the warning naming {@code h}, then releases it; @return the warning's text */
-    private static String awaitWarning(Logger jul, JoinHandle<String> h, CountDownLatch release, String failure)
+    /**
+     * Spawns a task that holds its worker in {@link #holdTheWorker} until {@code release}, waits
+     * for the warning about it, then releases it. The log handler is in place before the spawn:
+     * the warning comes once, and may come before the spawning thread runs again.
+     *
+     * @return the held task's handle and the warning's text
+     */
+    private static Map.Entry<JoinHandle<String>, String> holdUntilWarned(WeftRuntime rt, String failure)
             throws InterruptedException {
-        Capture capture = new Capture("task-" + h.id() + " ");
+        Logger jul = Logger.getLogger("dev.weft.runtime");
+        CountDownLatch release = new CountDownLatch(1);
+        Capture capture = new Capture("holdTheWorker");
         jul.addHandler(capture);
+        JoinHandle<String> h;
         try {
+            h = rt.spawn(w -> {
+                try {
+                    return holdTheWorker(release);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             assertTrue(capture.seen.await(30, TimeUnit.SECONDS), failure);
         } finally {
             jul.removeHandler(capture);
             release.countDown();
         }
-        return capture.first.get();
+        return Map.entry(h, capture.first.get());
     }
 
     @Test
     void aTaskThatBlocksItsWorkerIsReportedWithItsNameAndStack() throws Exception {
-        Logger jul = Logger.getLogger("dev.weft.runtime");
-        CountDownLatch release = new CountDownLatch(1);
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).longPollThreshold(Duration.ofMillis(1)).build()) {
-            JoinHandle<String> h = spawnHeld(rt, release);
-            String m = awaitWarning(jul, h, release, "no warning for the blocked worker");
+            Map.Entry<JoinHandle<String>, String> held = holdUntilWarned(rt, "no warning for the blocked worker");
+            JoinHandle<String> h = held.getKey();
+            String m = held.getValue();
+            assertTrue(m.contains("task-" + h.id() + " "), m);
             assertTrue(m.contains("without awaiting"), m);
             assertTrue(m.contains("holdTheWorker"), m);
             assertTrue(m.contains("java.util.concurrent.CountDownLatch.await"), m);
@@ -94,17 +100,16 @@ class BlockedWorkerWarningTest {
 
     @Test
     void aWatchdogThatDozedOnAnIdleRuntimeStillReportsTheNextBlockedWorker() throws Exception {
-        Logger jul = Logger.getLogger("dev.weft.runtime");
-        CountDownLatch release = new CountDownLatch(1);
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).longPollThreshold(Duration.ofMillis(1)).build()) {
             rt.spawn(w -> Poll.ready("quick")).join();   // starts the watchdog
             // idle now: the watchdog stops ticking every half threshold (observable state, no sleep decides)
             while (!rt.scheduler().watchdog().dozing()) {
                 Thread.onSpinWait();
             }
-            JoinHandle<String> h = spawnHeld(rt, release);
-            awaitWarning(jul, h, release, "no warning for the worker blocked after the doze");
-            assertTrue("released".equals(h.join()));
+            Map.Entry<JoinHandle<String>, String> held =
+                    holdUntilWarned(rt, "no warning for the worker blocked after the doze");
+            assertTrue(held.getValue().contains("task-" + held.getKey().id() + " "), held.getValue());
+            assertTrue("released".equals(held.getKey().join()));
         }
     }
 }
