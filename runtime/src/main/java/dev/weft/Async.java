@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.coroutine.abi.BlockingAwait;
 import dev.weft.coroutine.abi.Continuation;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.internal.coroutine.StageAwaitable;
 import java.util.concurrent.CompletionStage;
 

@@ -2,12 +2,14 @@ package dev.weft;
 
 import dev.weft.coroutine.abi.BlockingAwait;
 import dev.weft.coroutine.abi.Continuation;
+import dev.weft.coroutine.abi.PinObserver;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
+import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.task.Unwindable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.coroutine.AgentPresence;
-import dev.weft.internal.coroutine.Sneaky;
 
 /**
  * A lazy, resumable computation: an {@link AsyncCallable} that runs only when polled, and that
@@ -33,6 +35,11 @@ import dev.weft.internal.coroutine.Sneaky;
 public final class Coroutine<T> implements Unwindable<T> {
     /** The token {@link AsyncCallable#call()} answers to; see {@code dev.weft.coroutine.abi}. */
     private static final String ROOT_TOKEN = "call()Ljava/lang/Object;";
+
+    static {
+        // every coroutine is built here, so pinned awaits are observed from the first one on
+        PinObserver.install(PinnedAwaitObserver.INSTANCE);
+    }
 
     private final AsyncCallable<T> body;
     private final Continuation continuation = new Continuation();
@@ -146,6 +153,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      *
      * @return the frames, or an empty list if it is running, done or not started
      */
+    @Override
     public java.util.List<StackTraceElement> suspendedStack() {
         return continuation.suspendedFrames();
     }

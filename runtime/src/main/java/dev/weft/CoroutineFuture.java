@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.future.CancelledException;
 import java.util.concurrent.CompletableFuture;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.scheduler.Scheduler;

@@ -1,9 +1,10 @@
 package dev.weft;
 
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Sneaky;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,11 +1,12 @@
 package dev.weft;
 
+import dev.weft.coroutine.abi.RandomSchedule;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.internal.dump.RuntimeMXBeanImpl;
 import dev.weft.internal.dump.TaskDumps;
-import dev.weft.internal.fuzz.RandomSchedule;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.jfr.WeftEvents;
@@ -494,7 +495,9 @@ public final class WeftRuntime implements AutoCloseable {
 
         /** @return a started runtime */
         public WeftRuntime build() {
-            RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix, onTaskFailure,
+            Consumer<? super TaskFailedException> failures = onTaskFailure;
+            RuntimeConfig config = new RuntimeConfig(multiThread ? workerThreads : 1, threadNamePrefix,
+                    (id, cause) -> failures.accept(new TaskFailedException(id, cause)),
                     shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
                     startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive,
                     workerStackSize);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.weft;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Sneaky;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A hand-written one-shot future for tests: completed (or failed) from any thread. */

@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
-import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Sneaky;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -3,6 +3,7 @@ package dev.weft.agent;
 import dev.weft.agent.abi.RuntimeAbi;
 import dev.weft.agent.install.AbiCheck;
 import dev.weft.agent.install.AgentLog;
+import dev.weft.agent.install.AgentOptions;
 import dev.weft.agent.install.ClassFilter;
 import dev.weft.agent.install.WeftTransformer;
 import java.io.IOException;

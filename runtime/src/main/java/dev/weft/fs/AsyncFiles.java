@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * {@link dev.weft.TaskFailedException}, and is not reported to the runtime's
  * {@code onTaskFailure} handler. An {@link Error} on the pool (out of memory) does reach the
  * caller as a {@code TaskFailedException}. If the calling task is aborted while the call runs, its await throws
- * {@link dev.weft.CancelledException} at once, but the file operation itself still runs to
+ * {@link dev.weft.future.CancelledException} at once, but the file operation itself still runs to
  * completion on the pool (blocking work cannot be interrupted halfway through a write).
  */
 public final class AsyncFiles {

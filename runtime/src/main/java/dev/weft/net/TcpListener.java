@@ -6,6 +6,7 @@ import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.log.ThrottledLog;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
+import dev.weft.internal.net.IoLoop;
 import dev.weft.time.Time;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -91,7 +92,7 @@ public final class TcpListener implements AutoCloseable {
         long backoffMs = MIN_BACKOFF_MS;
         while (true) {
             try {
-                io.run(Interest.READ, ACCEPT, peer, null);
+                IoLoop.run(io, Interest.READ, ACCEPT, peer, null);
                 break;
             } catch (IOException e) {
                 if (io.isClosed() || !isOutOfDescriptors(e)) {

@@ -5,6 +5,7 @@ import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
+import dev.weft.internal.net.IoLoop;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -82,7 +83,7 @@ public final class TcpStream implements AutoCloseable {
             boolean done = ch.connect(address);
             TcpStream s = new TcpStream(ch);
             if (!done) {
-                s.io.run(Interest.WRITE, FINISH_CONNECT, null, null);
+                IoLoop.run(s.io, Interest.WRITE, FINISH_CONNECT, null, null);
             }
             ok = true;
             return s;
@@ -102,7 +103,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Suspendable
     public int read(ByteBuffer dst) throws IOException {
-        return (int) io.run(Interest.READ, READ, dst, null);
+        return (int) IoLoop.run(io, Interest.READ, READ, dst, null);
     }
 
     /**
@@ -130,7 +131,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Suspendable
     public int write(ByteBuffer src) throws IOException {
-        return (int) io.run(Interest.WRITE, WRITE, src, null);
+        return (int) IoLoop.run(io, Interest.WRITE, WRITE, src, null);
     }
 
     /**

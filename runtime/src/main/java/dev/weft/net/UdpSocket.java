@@ -5,6 +5,7 @@ import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.io.ScheduledIo;
+import dev.weft.internal.net.IoLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -79,7 +80,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int sendTo(ByteBuffer src, SocketAddress target) throws IOException {
-        return (int) io.run(Interest.WRITE, SEND_TO, src, target);
+        return (int) IoLoop.run(io, Interest.WRITE, SEND_TO, src, target);
     }
 
     /**
@@ -92,7 +93,7 @@ public final class UdpSocket implements AutoCloseable {
     @Suspendable
     public SocketAddress receiveFrom(ByteBuffer dst) throws IOException {
         SocketAddress[] from = new SocketAddress[1];
-        io.run(Interest.READ, RECEIVE_FROM, dst, from);
+        IoLoop.run(io, Interest.READ, RECEIVE_FROM, dst, from);
         return from[0];
     }
 
@@ -115,7 +116,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int send(ByteBuffer src) throws IOException {
-        return (int) io.run(Interest.WRITE, SEND, src, null);
+        return (int) IoLoop.run(io, Interest.WRITE, SEND, src, null);
     }
 
     /**
@@ -127,7 +128,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Suspendable
     public int receive(ByteBuffer dst) throws IOException {
-        return (int) io.run(Interest.READ, RECEIVE, dst, null);
+        return (int) IoLoop.run(io, Interest.READ, RECEIVE, dst, null);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Mutex<T> {
      * Locks, suspending while the lock is held by someone else.
      *
      * @return the guard; close it to unlock
-     * @throws dev.weft.CancelledException if the calling task is cancelled while waiting
+     * @throws dev.weft.future.CancelledException if the calling task is cancelled while waiting
      */
     @Suspendable
     public Guard<T> lock() {

@@ -58,7 +58,7 @@ public final class Time {
 
     /**
      * Runs {@code body} with a time limit. If the limit passes first, {@code body} is cancelled
-     * (its next await throws {@link dev.weft.CancelledException}, so its {@code finally} blocks
+     * (its next await throws {@link dev.weft.future.CancelledException}, so its {@code finally} blocks
      * run) and {@link Elapsed} is thrown.
      *
      * @param limit the time limit

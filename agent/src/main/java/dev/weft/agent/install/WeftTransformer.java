@@ -1,6 +1,5 @@
 package dev.weft.agent.install;
 
-import dev.weft.agent.AgentOptions;
 import dev.weft.agent.diagnostics.TransformException;
 import dev.weft.agent.transform.CoroutineClassTransformer;
 import java.io.IOException;

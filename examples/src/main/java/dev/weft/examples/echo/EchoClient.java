@@ -1,11 +1,11 @@
 package dev.weft.examples.echo;
 
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.Suspendable;
 import dev.weft.Task;
 import dev.weft.TaskFailedException;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import dev.weft.net.TcpStream;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;

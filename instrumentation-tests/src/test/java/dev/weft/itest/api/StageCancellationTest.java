@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Async;
 import dev.weft.AsyncCallable;
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.Suspendable;
 import dev.weft.Task;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
 import java.time.Duration;

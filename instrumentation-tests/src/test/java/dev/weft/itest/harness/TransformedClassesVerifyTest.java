@@ -33,6 +33,13 @@ import org.objectweb.asm.util.CheckClassAdapter;
  */
 @Order(Integer.MAX_VALUE)
 class TransformedClassesVerifyTest {
+    /**
+     * The analysis limits of the agent's own frame computation ({@code PoolClassWriter}): a
+     * rewritten method of a large generated program needs more than ASM's defaults, which would
+     * make the check fail on its own budget, not on the bytecode.
+     */
+    private static final int MAX_ANALYSIS_BYTES = 256 << 20;
+    private static final long MAX_ANALYSIS_OPERATIONS = 4_000_000_000L;
 
     @Test
     void everyTransformedClassVerifies() throws Exception {
@@ -56,7 +63,8 @@ class TransformedClassesVerifyTest {
         for (Map.Entry<String, byte[]> e : dumped.entrySet()) {
             StringWriter sw = new StringWriter();
             try {
-                CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
+                CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw),
+                        MAX_ANALYSIS_BYTES, MAX_ANALYSIS_OPERATIONS);
             } catch (RuntimeException | LinkageError ex) {
                 sw.append("verify threw ").append(ex.toString());
             }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.JoinSet;
 import dev.weft.Suspendable;
@@ -14,6 +13,7 @@ import dev.weft.Task;
 import dev.weft.TaskFailedException;
 import dev.weft.TaskLocal;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -82,7 +82,7 @@ class CancelSafetyStressTest {
                 r.abort();
                 try {
                     ended = r.join();
-                } catch (dev.weft.CancelledException e) {
+                } catch (dev.weft.future.CancelledException e) {
                     ended = false;
                 }
             }
@@ -136,7 +136,7 @@ class CancelSafetyStressTest {
                 for (JoinHandle<Void> h : hs) {
                     try {
                         h.join();
-                    } catch (dev.weft.CancelledException expected) {
+                    } catch (dev.weft.future.CancelledException expected) {
                         // aborted while waiting or holding
                     }
                 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.Task;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
 import java.time.Duration;

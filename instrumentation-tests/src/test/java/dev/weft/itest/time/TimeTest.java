@@ -109,7 +109,7 @@ class TimeTest {
         assertTrue(c.poll(Waker.NOOP).isPending());
         assertEquals(before + 1, StandaloneTimer.driver().pending());
         c.cancel();
-        assertThrows(dev.weft.CancelledException.class, () -> c.poll(Waker.NOOP));
+        assertThrows(dev.weft.future.CancelledException.class, () -> c.poll(Waker.NOOP));
         assertEquals(before, StandaloneTimer.driver().pending());
     }
 

@@ -1,11 +1,9 @@
 package dev.weft.coroutine.abi;
 
-import dev.weft.CancelledException;
-import dev.weft.SuspensionPinnedException;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.fuzz.RandomSchedule;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -438,7 +436,7 @@ public final class Continuation {
                 : "await was called from a method that is not instrumented";
         if (PinnedSuspensions.verify()) {
             f.abandon();
-            throw new SuspensionPinnedException(culprit);
+            throw PinnedSuspensions.refusal(culprit);
         }
         PinnedSuspensions.report(culprit);
         return BlockingAwait.block(f);

@@ -1,10 +1,11 @@
 package dev.weft.internal.coroutine;
 
-import dev.weft.CancelledException;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.time.TimeDrivers;

@@ -3,8 +3,8 @@ package dev.weft.internal.dump;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.WeftRuntimeMXBean;
 import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.ObservedRuntime;
 import dev.weft.internal.jfr.WeftEvents;
-import dev.weft.internal.scheduler.Scheduler;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -15,28 +15,28 @@ import javax.management.ObjectName;
  * afresh (see {@link RuntimeMetrics} for their cost).
  */
 public final class RuntimeMXBeanImpl implements WeftRuntimeMXBean {
-    private final Scheduler scheduler;
+    private final ObservedRuntime runtime;
     private final ObjectName objectName;
 
-    private RuntimeMXBeanImpl(Scheduler scheduler) throws JMException {
-        this.scheduler = scheduler;
-        this.objectName = new ObjectName("dev.weft:type=Runtime,name=" + ObjectName.quote(scheduler.name()));
+    private RuntimeMXBeanImpl(ObservedRuntime runtime) throws JMException {
+        this.runtime = runtime;
+        this.objectName = new ObjectName("dev.weft:type=Runtime,name=" + ObjectName.quote(runtime.name()));
     }
 
     /**
-     * Registers the MXBean of {@code scheduler} with the platform MBean server.
+     * Registers the MXBean of {@code runtime} with the platform MBean server.
      *
-     * @param scheduler the runtime
+     * @param runtime the runtime
      * @return the registered bean, to {@link #unregister()} when the runtime closes
      * @throws IllegalStateException if JMX refuses it
      */
-    public static RuntimeMXBeanImpl register(Scheduler scheduler) {
+    public static RuntimeMXBeanImpl register(ObservedRuntime runtime) {
         try {
-            RuntimeMXBeanImpl bean = new RuntimeMXBeanImpl(scheduler);
+            RuntimeMXBeanImpl bean = new RuntimeMXBeanImpl(runtime);
             ManagementFactory.getPlatformMBeanServer().registerMBean(bean, bean.objectName);
             return bean;
         } catch (JMException e) {
-            throw new IllegalStateException("could not register the Weft runtime MXBean " + scheduler.name(), e);
+            throw new IllegalStateException("could not register the Weft runtime MXBean " + runtime.name(), e);
         }
     }
 
@@ -58,12 +58,12 @@ public final class RuntimeMXBeanImpl implements WeftRuntimeMXBean {
     }
 
     private RuntimeMetrics m() {
-        return scheduler.metrics();
+        return runtime.metrics();
     }
 
     @Override
     public String getName() {
-        return scheduler.name();
+        return runtime.name();
     }
 
     @Override
@@ -123,11 +123,11 @@ public final class RuntimeMXBeanImpl implements WeftRuntimeMXBean {
 
     @Override
     public String dumpTasks() {
-        return TaskDumps.format(scheduler.name(), scheduler.dumpTasks());
+        return TaskDumps.format(runtime.name(), runtime.dumpTasks());
     }
 
     @Override
     public int recordTaskDump() {
-        return JfrGate.on() ? WeftEvents.taskDump(scheduler.name(), scheduler.dumpTasks()) : 0;
+        return JfrGate.on() ? WeftEvents.taskDump(runtime.name(), runtime.dumpTasks()) : 0;
     }
 }

@@ -1,9 +1,9 @@
 package dev.weft.internal.dump;
 
-import dev.weft.Coroutine;
 import dev.weft.diagnostics.TaskInfo;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.task.TaskState;
+import dev.weft.internal.task.Unwindable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class TaskDumps {
             }
             List<StackTraceElement> stack = Collections.emptyList();
             Object f = t.future();
-            if ((before & TaskState.RUNNING) == 0 && f instanceof Coroutine) {
+            if ((before & TaskState.RUNNING) == 0 && f instanceof Unwindable) {
                 try {
-                    stack = ((Coroutine<?>) f).suspendedStack();
+                    stack = ((Unwindable<?>) f).suspendedStack();
                 } catch (RuntimeException raced) {
                     stack = Collections.emptyList();
                 }

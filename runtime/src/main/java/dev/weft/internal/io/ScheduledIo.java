@@ -1,7 +1,5 @@
 package dev.weft.internal.io;
 
-import dev.weft.Async;
-import dev.weft.Suspendable;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
@@ -14,7 +12,9 @@ import java.nio.channels.SelectionKey;
 
 /**
  * One channel registered with the {@link Reactor}: its cached readiness per direction, the tasks
- * waiting in each direction, and {@link #run the I/O loop} every socket type uses.
+ * waiting in each direction. The I/O loop every socket type runs on it
+ * ({@code dev.weft.internal.net.IoLoop}) sits above the runtime's API, since it awaits; this class
+ * is the reactor's side and is used by the scheduler's driver.
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -86,45 +86,37 @@ public final class ScheduledIo {
         return what;
     }
 
-    /**
-     * The non-blocking I/O loop: attempts {@code op} while {@code dir} is ready, clears readiness
-     * (tick-checked) when it would block, and awaits readiness before the next attempt.
-     *
-     * @param dir the direction the operation needs
-     * @param op one attempt (a constant: nothing is allocated per call)
-     * @param a the attempt's first argument
-     * @param b the attempt's second argument
-     * @param <C> the channel type
-     * @param <A> the first argument's type
-     * @param <B> the second argument's type
-     * @return the attempt's result, {@code >= -1}
-     * @throws IOException as the attempt throws it, or if the channel is or gets closed
-     */
-    @Suspendable
-    @SuppressWarnings("unchecked")
-    public <C, A, B> long run(Interest dir, IoOperation<C, A, B> op, A a, B b) throws IOException {
-        C ch = (C) channel;
-        while (true) {
-            ensureOpen();
-            int snapshot = readiness;
-            if ((snapshot & dir.bit()) == 0) {
-                Async.await(new Waiter(dir));
-                continue;
-            }
-            long n = op.attempt(ch, a, b);
-            if (n == IoOperation.WOULD_BLOCK) {
-                clearReadiness(dir, snapshot);
-            } else if (n >= 0 && (n & IoOperation.DRAINED) != 0) {
-                clearReadiness(dir, snapshot);
-                return n & ~IoOperation.DRAINED;
-            } else {
-                return n;
-            }
-        }
+    /** @return the readiness word now: a snapshot to test with {@link #isReady} and to clear with */
+    public int readiness() {
+        return readiness;
     }
 
-    /** Clears {@code dir}'s bit unless the reactor reported anything since {@code snapshot}. */
-    private void clearReadiness(Interest dir, int snapshot) {
+    /**
+     * @param snapshot a readiness word
+     * @param dir a direction
+     * @return true if {@code snapshot} says {@code dir} is ready
+     */
+    public static boolean isReady(int snapshot, Interest dir) {
+        return (snapshot & dir.bit()) != 0;
+    }
+
+    /**
+     * @param dir a direction
+     * @return a wait that is ready once {@code dir} is ready or the channel closed; a fresh one
+     *     per wait (it queues itself when polled pending)
+     */
+    public Awaitable<Void> whenReady(Interest dir) {
+        return new Waiter(dir);
+    }
+
+    /**
+     * Clears {@code dir}'s bit unless the reactor reported anything since {@code snapshot}: an
+     * attempt that would block forgets readiness only if no new edge arrived meanwhile.
+     *
+     * @param dir the direction the attempt found not ready
+     * @param snapshot the word read before the attempt
+     */
+    public void clearReadiness(Interest dir, int snapshot) {
         while (true) {
             int cur = readiness;
             if ((cur & -TICK) != (snapshot & -TICK) || (cur & dir.bit()) == 0) {

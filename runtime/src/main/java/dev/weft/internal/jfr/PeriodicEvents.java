@@ -1,7 +1,6 @@
 package dev.weft.internal.jfr;
 
 import dev.weft.diagnostics.RuntimeMetrics;
-import dev.weft.internal.scheduler.Scheduler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jdk.jfr.FlightRecorder;
@@ -12,18 +11,18 @@ import jdk.jfr.FlightRecorder;
  */
 public final class PeriodicEvents {
     /** Open runtimes; a runtime adds itself when built and removes itself when closed. */
-    private static final List<Scheduler> OPEN = new CopyOnWriteArrayList<>();
+    private static final List<ObservedRuntime> OPEN = new CopyOnWriteArrayList<>();
 
     private PeriodicEvents() {
     }
 
     /** @param s a runtime just built */
-    public static void opened(Scheduler s) {
+    public static void opened(ObservedRuntime s) {
         OPEN.add(s);
     }
 
     /** @param s a runtime being closed */
-    public static void closed(Scheduler s) {
+    public static void closed(ObservedRuntime s) {
         OPEN.remove(s);
     }
 
@@ -34,7 +33,7 @@ public final class PeriodicEvents {
     }
 
     private static void writeMetrics() {
-        for (Scheduler s : OPEN) {
+        for (ObservedRuntime s : OPEN) {
             RuntimeMetrics m = s.metrics();
             RuntimeMetricsEvent e = new RuntimeMetricsEvent();
             e.runtime = s.name();
@@ -54,7 +53,7 @@ public final class PeriodicEvents {
     }
 
     private static void writeTaskDumps() {
-        for (Scheduler s : OPEN) {
+        for (ObservedRuntime s : OPEN) {
             WeftEvents.taskDump(s.name(), s.dumpTasks());
         }
     }

@@ -1,6 +1,5 @@
 package dev.weft.internal.jfr;
 
-import dev.weft.internal.task.TaskCell;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -26,7 +25,7 @@ public final class PollWatch {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             SEQ = l.findVarHandle(PollWatch.class, "seq", long.class);
-            TASK = l.findVarHandle(PollWatch.class, "task", TaskCell.class);
+            TASK = l.findVarHandle(PollWatch.class, "task", TracedTask.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -36,7 +35,7 @@ public final class PollWatch {
     /** Polls begun; owner writes, watchdog reads. */
     private long seq;
     /** The task being polled, or null between polls; owner writes, watchdog reads. */
-    private TaskCell<?> task;
+    private TracedTask task;
     /** watchdog-only: the poll seen running at the last tick, and when it was first seen. */
     private long seenSeq = -1;
     private long seenAt;
@@ -48,7 +47,7 @@ public final class PollWatch {
     }
 
     /** @param t the task about to be polled; owner only */
-    public void begin(TaskCell<?> t) {
+    public void begin(TracedTask t) {
         TASK.setOpaque(this, t);
         // owner-only writer: the plain read of its own field is exact; release pairs with check()
         SEQ.setRelease(this, seq + 1);
@@ -70,7 +69,7 @@ public final class PollWatch {
      */
     boolean check(long now, long threshold, PollWatchdog.Report report) {
         long q = (long) SEQ.getAcquire(this);
-        TaskCell<?> t = (TaskCell<?>) TASK.getOpaque(this);
+        TracedTask t = (TracedTask) TASK.getOpaque(this);
         if (t == null) {
             seenSeq = -1;
             return false;

@@ -1,7 +1,6 @@
 package dev.weft.internal.jfr;
 
 import dev.weft.internal.log.ThrottledLog;
-import dev.weft.internal.task.TaskCell;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +48,7 @@ public final class PollWatchdog {
 
     /** Where a stuck poll is reported; the watchdog's thread. */
     interface Report {
-        void stuck(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack);
+        void stuck(Thread worker, TracedTask task, long stuckFor, long threshold, StackTraceElement[] stack);
     }
 
     private final String name;
@@ -171,7 +170,7 @@ public final class PollWatchdog {
         }
     }
 
-    private void report(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack) {
+    private void report(Thread worker, TracedTask task, long stuckFor, long threshold, StackTraceElement[] stack) {
         if (JfrGate.on() && LongPollEvent.enabled()) {
             // the recording is the report: a first log line can hold this thread for tens of
             // milliseconds (handler set-up), long enough to miss the next stuck poll

@@ -1,7 +1,6 @@
 package dev.weft.internal.jfr;
 
 import dev.weft.diagnostics.TaskInfo;
-import dev.weft.internal.task.TaskCell;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +26,7 @@ public final class WeftEvents {
      * @param task the task
      * @return the {@code TaskEnded} event already begun, for the task to keep until it ends; or null
      */
-    public static Object taskSpawned(TaskCell<?> task) {
+    public static Object taskSpawned(TracedTask task) {
         if (TaskSpawnedEvent.enabled()) {
             TaskSpawnedEvent e = new TaskSpawnedEvent();
             e.taskId = task.id();
@@ -52,7 +51,7 @@ public final class WeftEvents {
      * @param failure what it threw, or null
      * @param polls how many times it was polled
      */
-    public static void taskEnded(Object begun, TaskCell<?> task, String outcome, Throwable failure, int polls) {
+    public static void taskEnded(Object begun, TracedTask task, String outcome, Throwable failure, int polls) {
         TaskEndedEvent e = (TaskEndedEvent) begun;
         e.end();
         if (e.shouldCommit()) {
@@ -79,7 +78,7 @@ public final class WeftEvents {
      * @param threshold the threshold in nanoseconds
      * @param stack the worker's stack, sampled during the poll
      */
-    public static void longPoll(Thread worker, TaskCell<?> task, long stuckFor, long threshold, StackTraceElement[] stack) {
+    public static void longPoll(Thread worker, TracedTask task, long stuckFor, long threshold, StackTraceElement[] stack) {
         if (!LongPollEvent.enabled()) {
             return;
         }

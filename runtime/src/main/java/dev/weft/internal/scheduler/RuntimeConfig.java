@@ -1,9 +1,7 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.time.ClockSource;
-import dev.weft.TaskFailedException;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * What a {@code WeftRuntime.Builder} decided; validated there, immutable here.
@@ -22,7 +20,7 @@ import java.util.function.Consumer;
 public record RuntimeConfig(
         int workerThreads,
         String threadNamePrefix,
-        Consumer<? super TaskFailedException> onTaskFailure,
+        FailureHook onTaskFailure,
         Duration shutdownTimeout,
         int localQueueCapacity,
         int eventInterval,
@@ -30,6 +28,16 @@ public record RuntimeConfig(
         int maxBlockingThreads,
         Duration blockingKeepAlive,
         long workerStackSize) {
+
+    /** Told about a task that ended by throwing; called on the thread that finished the task. */
+    @FunctionalInterface
+    public interface FailureHook {
+        /**
+         * @param taskId the task's id
+         * @param cause what it threw
+         */
+        void failed(long taskId, Throwable cause);
+    }
 
     /** Local queue slots per worker, as in Tokio. */
     public static final int DEFAULT_LOCAL_QUEUE_CAPACITY = 256;

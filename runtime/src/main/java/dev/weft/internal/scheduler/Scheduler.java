@@ -1,11 +1,12 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.future.CancelledException;
 import dev.weft.internal.blocking.BlockingPool;
 import dev.weft.internal.io.Reactors;
+import dev.weft.internal.jfr.ObservedRuntime;
+import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.weft.CancelledException;
-import dev.weft.TaskFailedException;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
@@ -14,7 +15,6 @@ import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.PeriodicEvents;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.jfr.WeftEvents;
-import dev.weft.internal.coroutine.Sneaky;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.task.TaskScheduler;
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  *       thrown to the caller.</li>
  * </ol>
  */
-public abstract class Scheduler implements TaskScheduler {
+public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     /** The logger of the runtime. */
     protected static final System.Logger LOG = System.getLogger("dev.weft.runtime");
 
@@ -88,6 +88,7 @@ public abstract class Scheduler implements TaskScheduler {
     }
 
     /** @return the runtime's name, {@code weft-N} */
+    @Override
     public String name() {
         return name;
     }
@@ -100,6 +101,7 @@ public abstract class Scheduler implements TaskScheduler {
     // ===== diagnostics =====
 
     /** @return the runtime's counters now; any thread */
+    @Override
     public RuntimeMetrics metrics() {
         SchedulerStats s = schedulerStats();
         return new RuntimeMetrics(s.workers(), owned.size(), s.injectionQueueDepth(), s.localQueueDepth(),
@@ -111,6 +113,7 @@ public abstract class Scheduler implements TaskScheduler {
     protected abstract SchedulerStats schedulerStats();
 
     /** @return every live task, its state and logical stack; any thread */
+    @Override
     public List<TaskInfo> dumpTasks() {
         return TaskDumps.of(owned.snapshot());
     }
@@ -196,12 +199,12 @@ public abstract class Scheduler implements TaskScheduler {
     public void release(TaskCell<?> task) {
         owned.remove(task);
         if (!task.succeeded() && !task.wasCancelled()) {
-            TaskFailedException e = new TaskFailedException(task.id(), task.failure());
             try {
-                config.onTaskFailure().accept(e);
+                config.onTaskFailure().failed(task.id(), task.failure());
             } catch (Throwable handlerFailure) {
                 // the hook runs on a worker: its failure must not escape into the run loop
-                LOG.log(Level.WARNING, "the onTaskFailure handler threw while handling " + e.getMessage(), handlerFailure);
+                LOG.log(Level.WARNING, "the onTaskFailure handler threw while handling the failure of task "
+                        + task.id() + ": " + task.failure(), handlerFailure);
             }
         }
     }

@@ -1,9 +1,10 @@
 package dev.weft.internal.task;
 
-import dev.weft.CancelledException;
 import dev.weft.future.Awaitable;
+import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.jfr.TracedTask;
 import dev.weft.internal.jfr.WeftEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the output type
  */
-public final class TaskCell<T> implements Waker {
+public final class TaskCell<T> implements Waker, TracedTask {
     /** Awaits one poll may pass before it is made to yield (Tokio's coop budget is 128 too). */
     public static final int BUDGET = 128;
 

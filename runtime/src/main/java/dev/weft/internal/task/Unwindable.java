@@ -3,6 +3,7 @@ package dev.weft.internal.task;
 import dev.weft.future.Awaitable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import java.util.List;
 
 /**
  * A future that a task cancels by unwinding it rather than by dropping it: a coroutine, whose
@@ -27,4 +28,10 @@ public interface Unwindable<T> extends Awaitable<T> {
      *     when the body did not catch it)
      */
     Poll<T> unwind(Waker waker);
+
+    /**
+     * @return the frames the future is suspended in, innermost first, as a task dump shows
+     *     them; empty if it is not suspended; any thread (a racy snapshot)
+     */
+    List<StackTraceElement> suspendedStack();
 }

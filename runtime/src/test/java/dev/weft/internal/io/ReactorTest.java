@@ -3,6 +3,7 @@ package dev.weft.internal.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.internal.net.IoLoop;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The reactor without a runtime: a plain thread waits in {@link ScheduledIo#run} (outside a
+ * The reactor without a runtime: a plain thread waits in {@link IoLoop#run} (outside a
  * coroutine the await blocks the thread) while the test turns the reactor by hand.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -61,7 +62,7 @@ class ReactorTest {
     static CompletableFuture<Long> blockedReader(ScheduledIo io) throws InterruptedException {
         CompletableFuture<Long> result = CompletableFuture.supplyAsync(() -> {
             try {
-                return io.run(Interest.READ, READ, ByteBuffer.allocate(16), null);
+                return IoLoop.run(io, Interest.READ, READ, ByteBuffer.allocate(16), null);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -146,7 +147,7 @@ class ReactorTest {
                 }
                 return 5;
             };
-            assertEquals(5L, io.run(Interest.READ, racing, ByteBuffer.allocate(1), null));
+            assertEquals(5L, IoLoop.run(io, Interest.READ, racing, ByteBuffer.allocate(1), null));
             assertEquals(2, attempts.get(), "retried at once instead of waiting for a report already seen");
             io.close();
             pipe.sink().close();

@@ -1,11 +1,11 @@
 package dev.weft.examples.guide.step04_spawn;
 
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.JoinSet;
 import dev.weft.Task;
 import dev.weft.TaskFailedException;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import dev.weft.time.Time;
 import java.io.PrintStream;
 import java.time.Duration;

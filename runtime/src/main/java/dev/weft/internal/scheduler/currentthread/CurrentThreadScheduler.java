@@ -1,7 +1,7 @@
 package dev.weft.internal.scheduler.currentthread;
 
+import dev.weft.coroutine.abi.RandomSchedule;
 import dev.weft.future.Awaitable;
-import dev.weft.internal.fuzz.RandomSchedule;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.RuntimeContext;

@@ -45,7 +45,7 @@ class FailingDriverTest {
     }
 
     static RuntimeConfig config(int workers) {
-        return new RuntimeConfig(workers, "failing-driver-test-", e -> { }, Duration.ofSeconds(10),
+        return new RuntimeConfig(workers, "failing-driver-test-", (id, cause) -> { }, Duration.ofSeconds(10),
                 RuntimeConfig.DEFAULT_LOCAL_QUEUE_CAPACITY, RuntimeConfig.DEFAULT_EVENT_INTERVAL, ClockSource.SYSTEM,
                 4, Duration.ofSeconds(1), 0);
     }

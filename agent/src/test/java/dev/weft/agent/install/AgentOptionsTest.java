@@ -1,4 +1,4 @@
-package dev.weft.agent;
+package dev.weft.agent.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

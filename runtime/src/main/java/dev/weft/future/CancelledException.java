@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.future;
 
 import java.util.concurrent.CancellationException;
 

@@ -1,4 +1,4 @@
-package dev.weft.internal.fuzz;
+package dev.weft.coroutine.abi;
 
 import java.util.ArrayList;
 import java.util.Collections;

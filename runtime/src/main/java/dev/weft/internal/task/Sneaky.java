@@ -1,4 +1,4 @@
-package dev.weft.internal.coroutine;
+package dev.weft.internal.task;
 
 /**
  * Rethrows any throwable, checked or not, without wrapping: a coroutine's exception reaches its

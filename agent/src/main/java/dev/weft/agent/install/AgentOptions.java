@@ -1,4 +1,4 @@
-package dev.weft.agent;
+package dev.weft.agent.install;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
