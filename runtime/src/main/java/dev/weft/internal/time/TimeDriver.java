@@ -50,7 +50,10 @@ public final class TimeDriver {
         return Math.max(0, (clock.nanoTime() - origin) / NANOS_PER_TICK);
     }
 
-    /** @return the tick of {@code deadlineNanos}, or {@link #NEVER} if it is {@code NEVER} */
+    /**
+     * @return the tick of {@code deadlineNanos}, rounded up (a sleep never ends early), or
+     *     {@link #NEVER} if it is {@code NEVER} or its tick starts beyond {@code Long.MAX_VALUE}
+     */
     long deadlineTick(long deadlineNanos) {
         if (deadlineNanos == NEVER) {
             return NEVER;
@@ -63,7 +66,16 @@ public final class TimeDriver {
         if (d <= 0) {
             return 0;
         }
-        return d / NANOS_PER_TICK + (d % NANOS_PER_TICK == 0 ? 0 : 1);
+        long partial = d % NANOS_PER_TICK;
+        if (partial == 0) {
+            return d / NANOS_PER_TICK;
+        }
+        if (deadlineNanos > Long.MAX_VALUE - (NANOS_PER_TICK - partial)) {
+            // rounded up, its tick would start after the last instant any clock can show: no
+            // clock reaches it, and a wait computed for it would run past Long.MAX_VALUE
+            return NEVER;
+        }
+        return d / NANOS_PER_TICK + 1;
     }
 
     /**

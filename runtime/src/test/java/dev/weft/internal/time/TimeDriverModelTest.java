@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -445,15 +444,12 @@ class TimeDriverModelTest {
     }
 
     /**
-     * A deadline in the last millisecond before {@code Long.MAX_VALUE}: its tick starts past the
-     * largest instant. The idle jumps towards it must stay on the clock (each wait fits before
+     * A deadline in the last millisecond before {@code Long.MAX_VALUE}: its tick, rounded up, would
+     * start past the largest instant, so the driver treats it as never due. The idle jumps towards it must stay on the clock (each wait fits before
      * the end of time, the paused clock never goes backwards) and settle within a few jumps,
      * with the sleep woken not before its deadline or left out of the wheel.
      */
     @Test
-    @Disabled("TimeDriver.nanosUntilNext computes origin + tick * 1 ms without saturating: for a tick past"
-            + " Long.MAX_VALUE it wraps, answers a wait past the end of time, and advanceIdleClock moves the"
-            + " paused clock to a negative instant")
     void idleJumpsTowardsTheLastMillisecondNeverWrapTheClock() {
         for (long deadline : new long[] {Long.MAX_VALUE - 1, Long.MAX_VALUE - MS / 2}) {
             PausedClock clock = new PausedClock();
