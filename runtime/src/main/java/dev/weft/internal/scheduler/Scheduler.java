@@ -1,10 +1,8 @@
 package dev.weft.internal.scheduler;
 
-import dev.weft.future.CancelledException;
 import dev.weft.internal.blocking.BlockingPool;
 import dev.weft.internal.io.Reactors;
 import dev.weft.internal.jfr.ObservedRuntime;
-import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.weft.diagnostics.RuntimeMetrics;
@@ -26,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * What both runtime flavours share: the live-task registry, spawning, failure reporting, the
- * {@code blockOn} driver and the shutdown sequence.
+ * What both runtime flavours share: the live-task registry, spawning, failure reporting,
+ * diagnostics and the shutdown sequence; {@code blockOn} lives in {@link BlockOnRoots}.
  *
  * <h2>Shutdown</h2>
  * <ol>
@@ -136,6 +134,8 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     protected final Driver driver;
     /** Threads for blocking work. */
     protected final BlockingPool blocking;
+    /** The {@code blockOn} calls in progress. */
+    private final BlockOnRoots roots = new BlockOnRoots(this);
 
     /** @return the time and I/O driver */
     public Driver driver() {
@@ -218,7 +218,8 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
 
     /**
      * Runs {@code future} on the calling thread until it completes, with this runtime as the
-     * current one; spawned tasks run on the workers.
+     * current one; spawned tasks run on the workers. The current-thread flavour overrides it to
+     * run its queue on the caller in between.
      *
      * @param future the root future
      * @param <T> its type
@@ -226,67 +227,15 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
      * @throws Exception whatever it throws, unchanged
      */
     public <T> T blockOn(Awaitable<T> future) throws Exception {
-        if (owned.isClosed()) {
-            throw new IllegalStateException("the Weft runtime is closed: cannot blockOn");
-        }
-        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
-        try {
-            RootDriver rootDriver = new RootDriver();
-            TaskCell<T> root = new TaskCell<>(future, rootDriver);
-            roots.add(rootDriver);
-            try {
-                driveRoot(ctx, root, rootDriver);
-            } finally {
-                roots.remove(rootDriver);
-            }
-            return outputOf(root);
-        } finally {
-            ctx.exit();
-        }
+        return roots.blockOn(future);
     }
-
-    /** The roots of the {@code blockOn} calls in progress, for the paused clock's idle check. */
-    private final java.util.Set<RootDriver> roots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @return true if every thread inside {@code blockOn} is parked with nothing to run: with the
      *     workers idle too, a paused clock may jump forward
      */
     public boolean rootsIdle() {
-        for (RootDriver r : roots) {
-            if (!r.parked || r.isWoken()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Polls {@code root} whenever it is woken until it completes; the current-thread flavour
-     * runs its queue in between.
-     *
-     * @param ctx the caller's context
-     * @param root the root task
-     * @param driver its scheduler
-     */
-    protected void driveRoot(RuntimeContext ctx, TaskCell<?> root, RootDriver driver) {
-        while (true) {
-            if (driver.takeWake()) {
-                ctx.runTask(root);
-                if (root.state().isComplete()) {
-                    return;
-                }
-                continue;
-            }
-            driver.parked = true;
-            if (!driver.isWoken()) {
-                if (this.driver.time().clock().isPaused()) {
-                    this.driver.wakeup();   // let a paused clock re-check: this thread is idle now
-                }
-                driver.parker.park();
-            }
-            driver.parked = false;
-        }
+        return roots.idle();
     }
 
     /**
@@ -295,62 +244,7 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
      * @return its value, or its failure thrown unchanged
      */
     protected static <T> T outputOf(TaskCell<T> root) {
-        if (root.succeeded()) {
-            return root.value();
-        }
-        if (root.wasCancelled()) {
-            throw new CancelledException("the blockOn future was cancelled");
-        }
-        throw Sneaky.<RuntimeException>rethrow(root.failure());
-    }
-
-    /** Schedules the root of a {@code blockOn}: a wake sets a flag and unparks the caller. */
-    public static final class RootDriver implements TaskScheduler {
-        /** Parks the thread that drives the root. */
-        public final Parker parker = new Parker(Thread.currentThread());
-        /** True while the driving thread is parked (or about to park) with no wake pending. */
-        volatile boolean parked;
-        /** The root is created notified, so the first poll happens without a wake. */
-        private volatile boolean woken = true;
-
-        /** @return true if the root was woken since the last call; clears the flag */
-        public boolean takeWake() {
-            if (!woken) {
-                return false;
-            }
-            woken = false;
-            return true;
-        }
-
-        /** @return true if woken, without clearing */
-        public boolean isWoken() {
-            return woken;
-        }
-
-        /** Also called on every wake: the current-thread flavour wakes its selector with it. */
-        private volatile Runnable alsoWake = () -> { };
-
-        /** @param r called after every wake of the root */
-        public void alsoWake(Runnable r) {
-            alsoWake = r;
-        }
-
-        @Override
-        public void schedule(TaskCell<?> task) {
-            woken = true;
-            parker.unpark();
-            alsoWake.run();
-        }
-
-        @Override
-        public void scheduleYield(TaskCell<?> task) {
-            schedule(task);
-        }
-
-        @Override
-        public void release(TaskCell<?> task) {
-            // the root is not registered: nothing to forget
-        }
+        return BlockOnRoots.outputOf(root);
     }
 
     // ===== shutdown =====

@@ -3,6 +3,7 @@ package dev.weft.internal.scheduler.currentthread;
 import dev.weft.coroutine.abi.RandomSchedule;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.Parker;
+import dev.weft.internal.scheduler.RootDriver;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.Scheduler;
