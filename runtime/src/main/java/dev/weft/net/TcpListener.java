@@ -4,7 +4,7 @@ import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
 import dev.weft.internal.log.ThrottledLog;
-import dev.weft.internal.io.Reactors;
+import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.io.ScheduledIo;
 import dev.weft.internal.net.IoLoop;
 import dev.weft.time.Time;
@@ -59,7 +59,7 @@ public final class TcpListener implements AutoCloseable {
 
     private TcpListener(ServerSocketChannel channel) throws IOException {
         this.channel = channel;
-        this.io = Reactors.current().register(channel, "TcpListener " + channel.getLocalAddress());
+        this.io = RuntimeContext.reactor().register(channel, "TcpListener " + channel.getLocalAddress());
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
-import dev.weft.internal.io.Reactors;
+import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.io.ScheduledIo;
 import dev.weft.internal.net.IoLoop;
 import java.io.EOFException;
@@ -56,7 +56,7 @@ public final class TcpStream implements AutoCloseable {
 
     TcpStream(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.io = Reactors.current().register(channel, "TcpStream " + describe(channel));
+        this.io = RuntimeContext.reactor().register(channel, "TcpStream " + describe(channel));
     }
 
     private static String describe(SocketChannel ch) {

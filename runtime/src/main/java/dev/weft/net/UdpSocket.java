@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.Suspendable;
 import dev.weft.internal.io.Interest;
 import dev.weft.internal.io.IoOperation;
-import dev.weft.internal.io.Reactors;
+import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.io.ScheduledIo;
 import dev.weft.internal.net.IoLoop;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class UdpSocket implements AutoCloseable {
 
     private UdpSocket(DatagramChannel channel) throws IOException {
         this.channel = channel;
-        this.io = Reactors.current().register(channel, "UdpSocket " + channel.getLocalAddress());
+        this.io = RuntimeContext.reactor().register(channel, "UdpSocket " + channel.getLocalAddress());
     }
 
     /**

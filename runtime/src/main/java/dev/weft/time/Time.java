@@ -6,7 +6,7 @@ import dev.weft.Select;
 import dev.weft.Suspendable;
 import dev.weft.internal.time.SleepEntry;
 import dev.weft.internal.time.TimeDriver;
-import dev.weft.internal.time.TimeDrivers;
+import dev.weft.internal.scheduler.RuntimeContext;
 import java.time.Duration;
 
 /**
@@ -29,7 +29,7 @@ public final class Time {
 
     /** @return the current time on the clock of the current runtime, in nanoseconds */
     public static long nanoTime() {
-        return TimeDrivers.current().clock().nanoTime();
+        return RuntimeContext.timeDriver().clock().nanoTime();
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Time {
      */
     @Suspendable
     public static void sleep(Duration duration) {
-        TimeDriver driver = TimeDrivers.current();
+        TimeDriver driver = RuntimeContext.timeDriver();
         long deadline = driver.deadlineAfter(saturatedNanos(duration));
         Async.await(new SleepEntry(driver, deadline));
     }
@@ -53,7 +53,7 @@ public final class Time {
      */
     @Suspendable
     public static void sleepUntil(long deadline) {
-        Async.await(new SleepEntry(TimeDrivers.current(), deadline));
+        Async.await(new SleepEntry(RuntimeContext.timeDriver(), deadline));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Time {
      */
     @Suspendable
     public static <T> T timeout(Duration limit, AsyncCallable<T> body) throws Exception {
-        TimeDriver driver = TimeDrivers.current();
+        TimeDriver driver = RuntimeContext.timeDriver();
         long deadline = driver.deadlineAfter(saturatedNanos(limit));
         // A biased select, the work first (as Tokio's timeout polls its future before the delay):
         // when the sleep wins, the select cancels the work and polls it once more to run its
@@ -104,7 +104,7 @@ public final class Time {
         if (period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("an interval's period must be positive, got " + period);
         }
-        return new Interval(TimeDrivers.current(), period.toNanos(), missed);
+        return new Interval(RuntimeContext.timeDriver(), period.toNanos(), missed);
     }
 
     static long saturatedNanos(Duration d) {

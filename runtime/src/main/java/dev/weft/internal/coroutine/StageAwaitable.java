@@ -4,11 +4,10 @@ import dev.weft.future.Awaitable;
 import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.time.PausedClock;
-import dev.weft.internal.time.TimeDrivers;
+import dev.weft.internal.scheduler.RuntimeContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -120,7 +119,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     }
 
     private synchronized void holdPausedClock() {
-        if (held == null && TimeDrivers.current().clock() instanceof PausedClock p) {
+        if (held == null && RuntimeContext.timeDriver().clock() instanceof PausedClock p) {
             p.holdExternal();
             held = p;
         }

@@ -1,12 +1,16 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.io.Reactor;
+import dev.weft.internal.io.StandaloneReactor;
 import dev.weft.internal.jfr.PollWatch;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.time.StandaloneTimer;
+import dev.weft.internal.time.TimeDriver;
 
 /**
- * Which runtime, and which task, the current thread is running: what {@code Task.spawn} and
- * {@code TaskLocal} consult. A worker thread keeps it in a field; a thread inside
+ * Which runtime, worker and task the current thread is running: what {@code Task.spawn},
+ * {@code TaskLocal}, the flavours' wakes, timers and sockets consult. A worker thread keeps it in a field; a thread inside
  * {@code blockOn} keeps it in a thread-local for the duration of the call.
  *
  * <h2>Who may call</h2>
@@ -16,12 +20,15 @@ public final class RuntimeContext {
     private static final ThreadLocal<RuntimeContext> ON_PLAIN_THREAD = new ThreadLocal<>();
 
     private final Scheduler scheduler;
+    /** The worker this thread runs, or null on a thread inside {@code blockOn}. */
+    private final WorkerLoop worker;
     private TaskCell<?> task;
     /** This thread's entry in the long-poll watchdog, once a recording wanted long polls; else null. */
     private PollWatch watch;
 
-    RuntimeContext(Scheduler scheduler) {
+    RuntimeContext(Scheduler scheduler, WorkerLoop worker) {
         this.scheduler = scheduler;
+        this.worker = worker;
     }
 
     /** @return the calling thread's context, or null outside any runtime */
@@ -31,6 +38,14 @@ public final class RuntimeContext {
             return ((WorkerThread) t).context;
         }
         return ON_PLAIN_THREAD.get();
+    }
+
+    /**
+     * @return the calling thread's context if it is a worker thread of some runtime, else null;
+     *     no thread-local lookup (for wakes, which come from any thread)
+     */
+    public static RuntimeContext onWorkerThread() {
+        return Thread.currentThread() instanceof WorkerThread w ? w.context : null;
     }
 
     /** @return the task being polled on the calling thread, or null */
@@ -57,7 +72,7 @@ public final class RuntimeContext {
             throw new IllegalStateException("blockOn was called inside another blockOn on thread '" + t.getName()
                     + "': a runtime cannot be entered twice on one thread. Await the inner work instead.");
         }
-        RuntimeContext c = new RuntimeContext(scheduler);
+        RuntimeContext c = new RuntimeContext(scheduler, null);
         ON_PLAIN_THREAD.set(c);
         return c;
     }
@@ -74,6 +89,29 @@ public final class RuntimeContext {
     /** @return the runtime */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** @return the worker this thread runs, or null on a thread inside {@code blockOn} */
+    public WorkerLoop worker() {
+        return worker;
+    }
+
+    /**
+     * @return the time driver serving the calling thread: its runtime's, or the standalone
+     *     timer's outside any runtime
+     */
+    public static TimeDriver timeDriver() {
+        RuntimeContext c = current();
+        return c != null ? c.scheduler.driver().time() : StandaloneTimer.driver();
+    }
+
+    /**
+     * @return the reactor serving the calling thread: its runtime's, or the standalone one
+     *     (turned by its own daemon thread) outside any runtime
+     */
+    public static Reactor reactor() {
+        RuntimeContext c = current();
+        return c != null ? c.scheduler.driver().reactor() : StandaloneReactor.get();
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.blocking.BlockingPool;
-import dev.weft.internal.io.Reactors;
 import dev.weft.internal.jfr.ObservedRuntime;
-import dev.weft.internal.time.TimeDrivers;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.TaskInfo;
@@ -114,18 +112,6 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     @Override
     public List<TaskInfo> dumpTasks() {
         return TaskDumps.of(owned.snapshot());
-    }
-
-    static {
-        // Timers and sockets find the runtime of the calling thread through its context.
-        TimeDrivers.install(() -> {
-            RuntimeContext c = RuntimeContext.current();
-            return c == null ? null : c.scheduler().driver.time();
-        });
-        Reactors.install(() -> {
-            RuntimeContext c = RuntimeContext.current();
-            return c == null ? null : c.scheduler().driver.reactor();
-        });
     }
 
     private static final AtomicInteger BLOCKING_IDS = new AtomicInteger();
@@ -257,7 +243,8 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
      */
     public final void close() {
         Thread t = Thread.currentThread();
-        if (t instanceof WorkerThread && ((WorkerThread) t).context.scheduler() == this) {
+        RuntimeContext c = RuntimeContext.current();
+        if (c != null && c.worker() != null && c.scheduler() == this) {
             throw new IllegalStateException("close() was called on '" + t.getName()
                     + "', a worker thread of the runtime being closed; it would wait for itself");
         }

@@ -7,26 +7,19 @@ import dev.weft.coroutine.abi.CarrierThread;
  * read away) that also carries its {@link RuntimeContext} in a field instead of a thread-local.
  */
 public final class WorkerThread extends CarrierThread {
-    /** The runtime and task this thread is running; this thread only. */
+    /** The runtime, worker and task this thread is running; this thread only. */
     final RuntimeContext context;
-    private final Runnable body;
 
     /**
      * @param scheduler the runtime the thread works for
-     * @param body what the thread runs
+     * @param worker what the thread runs; its context holds it
      * @param name the thread name
      * @param stackSize the stack size in bytes, or 0 for the JVM's default
      */
-    public WorkerThread(Scheduler scheduler, Runnable body, String name, long stackSize) {
-        super(null, body, name, stackSize);
-        this.context = new RuntimeContext(scheduler);
-        this.body = body;
+    public WorkerThread(Scheduler scheduler, WorkerLoop worker, String name, long stackSize) {
+        super(null, worker, name, stackSize);
+        this.context = new RuntimeContext(scheduler, worker);
         setDaemon(true);
-    }
-
-    /** @return what the thread runs (a multi-thread worker), to find its per-worker state */
-    public Runnable body() {
-        return body;
     }
 
     /** @return the context; this thread only */

@@ -4,6 +4,7 @@ import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.InjectQueue;
 import dev.weft.internal.log.ThrottledLog;
 import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.SchedulerStats;
 import dev.weft.internal.jfr.JfrGate;
@@ -67,34 +68,20 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
         }
     }
 
-    /** @return the worker whose thread is calling, if it belongs to this runtime; else null */
-    private Worker currentWorker() {
-        Thread t = Thread.currentThread();
-        if (t instanceof WorkerThread) {
-            WorkerThread wt = (WorkerThread) t;
-            if (wt.context().scheduler() == this) {
-                return (Worker) wt.body();
-            }
-        }
-        return null;
-    }
-
     @Override
     public void schedule(TaskCell<?> task) {
-        Worker w = currentWorker();
-        if (w != null && !w.inDriver) {
-            w.scheduleLocal(task, false);
-            return;
-        }
-        inject.push(task);
-        notifyParked();
+        schedule(task, false);
     }
 
     @Override
     public void scheduleYield(TaskCell<?> task) {
-        Worker w = currentWorker();
-        if (w != null && !w.inDriver) {
-            w.scheduleLocal(task, true);
+        schedule(task, true);
+    }
+
+    /** Into the calling worker's own queue if it is one of this runtime's; else injected. */
+    private void schedule(TaskCell<?> task, boolean isYield) {
+        RuntimeContext c = RuntimeContext.onWorkerThread();
+        if (c != null && c.scheduler() == this && c.worker().scheduleLocal(task, isYield)) {
             return;
         }
         inject.push(task);

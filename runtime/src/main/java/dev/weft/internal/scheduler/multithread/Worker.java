@@ -4,7 +4,7 @@ import dev.weft.internal.scheduler.InjectQueue;
 import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RuntimeContext;
-import dev.weft.internal.scheduler.WorkerThread;
+import dev.weft.internal.scheduler.WorkerLoop;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
@@ -31,7 +31,7 @@ import dev.weft.internal.task.TaskCell;
  * Everything here runs on the worker's own thread, except {@link #parker}'s {@code unpark}
  * and the local queue's stealer.
  */
-final class Worker implements Runnable {
+final class Worker implements WorkerLoop {
     /** LIFO polls in a row before the slot's task is moved to the back of the queue (Tokio: 3). */
     static final int MAX_LIFO_POLLS = 3;
 
@@ -69,7 +69,7 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
-        RuntimeContext ctx = ((WorkerThread) Thread.currentThread()).context();
+        RuntimeContext ctx = RuntimeContext.current();
         while (!shared.shutdown) {
             try {
                 TaskCell<?> t = nextTask();
@@ -213,13 +213,11 @@ final class Worker implements Runnable {
         }
     }
 
-    /**
-     * Schedules a task woken on this worker's own thread. Owner only.
-     *
-     * @param task the task
-     * @param isYield true if it yielded (goes to the back, never to the LIFO slot)
-     */
-    void scheduleLocal(TaskCell<?> task, boolean isYield) {
+    @Override
+    public boolean scheduleLocal(TaskCell<?> task, boolean isYield) {
+        if (inDriver) {
+            return false;
+        }
         if (isYield) {
             queue.push(task, shared);
         } else {
@@ -227,11 +225,12 @@ final class Worker implements Runnable {
             lifo = task;
             if (prev == null) {
                 // only the LIFO slot changed: nothing new to steal, no one to wake
-                return;
+                return true;
             }
             queue.push(prev, shared);
         }
         shared.notifyParked();
+        return true;
     }
 
     // ===== parking =====
