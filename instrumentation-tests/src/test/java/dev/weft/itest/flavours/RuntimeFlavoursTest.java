@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.CancelledException;
 import dev.weft.JoinHandle;
 import dev.weft.JoinSet;
 import dev.weft.Select;
@@ -17,6 +16,7 @@ import dev.weft.Task;
 import dev.weft.TaskFailedException;
 import dev.weft.TaskLocal;
 import dev.weft.WeftRuntime;
+import dev.weft.future.CancelledException;
 import dev.weft.itest.runtime.AwaitedGate;
 import dev.weft.itest.runtime.SuspendedGate;
 import dev.weft.sync.ChannelClosedException;
