@@ -34,18 +34,6 @@ public final class SuspendableIndex {
     }
 
     /**
-     * @param internalName a type's internal name
-     * @return true if the type is one whose methods can never be suspendable (JDK)
-     */
-    public static boolean isPlatformType(String internalName) {
-        if (internalName.startsWith("jdk/proxy")) {
-            return false; // JDK dynamic proxies implement application interfaces
-        }
-        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
-                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/") || internalName.startsWith("[");
-    }
-
-    /**
      * Whether a call to {@code owner.name desc} is a suspension point.
      *
      * @param owner the call's owner, internal name (may be an array descriptor)
@@ -57,7 +45,7 @@ public final class SuspendableIndex {
         if (owner.equals(RuntimeAbi.ASYNC)) {
             return name.equals(RuntimeAbi.AWAIT);
         }
-        if (isPlatformType(owner) || name.equals("<init>") || name.equals("<clinit>")) {
+        if (PlatformTypes.isPlatform(owner) || name.equals("<init>") || name.equals("<clinit>")) {
             return false;
         }
         return cache.computeIfAbsent(owner, k -> new ConcurrentHashMap<>())
@@ -110,7 +98,7 @@ public final class SuspendableIndex {
     }
 
     private boolean hasSuspendableAncestry(String internalName) {
-        if (isPlatformType(internalName)) {
+        if (PlatformTypes.isPlatform(internalName)) {
             return false;
         }
         Boolean known = ancestry.get(internalName);
@@ -162,7 +150,7 @@ public final class SuspendableIndex {
     }
 
     private TypeDescription findDeclaring(TypeDescription type, String name, String desc) {
-        if (type == null || isPlatformType(type.getInternalName())) {
+        if (type == null || PlatformTypes.isPlatform(type.getInternalName())) {
             return null;
         }
         for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
@@ -199,7 +187,7 @@ public final class SuspendableIndex {
 
     /** Walks the generic supertypes of {@code type}, comparing parameter erasures after substitution. */
     private boolean overridesSuspendable(TypeDefinition type, String name, List<TypeDescription> params, boolean skipSelf) {
-        if (type == null || isPlatformType(type.asErasure().getInternalName())) {
+        if (type == null || PlatformTypes.isPlatform(type.asErasure().getInternalName())) {
             return false;
         }
         if (!skipSelf) {

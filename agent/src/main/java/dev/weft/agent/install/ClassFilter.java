@@ -1,5 +1,7 @@
 package dev.weft.agent.install;
 
+import dev.weft.agent.classify.PlatformTypes;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,13 +10,10 @@ import java.util.List;
  * {@code include=}/{@code exclude=} prefixes.
  */
 public final class ClassFilter {
-    private static final List<String> NEVER = List.of(
-            "java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/weft/agent/", "dev/weft/coroutine/abi/",
+    private static final List<String> NEVER = withPlatform(
+            "dev/weft/agent/", "dev/weft/coroutine/abi/",
             "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "kotlin/", "kotlinx/",
             "org/jetbrains/kotlinx/lincheck/", "org/jetbrains/lincheck/", "org/openjdk/jmh/", "net/bytebuddy/", "org/objectweb/asm/");
-
-    /** Package of the JDK's dynamic proxy classes of public interfaces ({@code jdk.proxy1.$Proxy12}). */
-    private static final String JDK_PROXIES = "jdk/proxy";
 
     private final List<String> includes;
     private final List<String> excludes;
@@ -50,6 +49,12 @@ public final class ClassFilter {
         return false;
     }
 
+    private static List<String> withPlatform(String... more) {
+        List<String> all = new ArrayList<>(PlatformTypes.PREFIXES);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
     private static List<String> internalNames(List<String> binaryPrefixes) {
         String[] out = new String[binaryPrefixes.size()];
         for (int i = 0; i < out.length; i++) {
@@ -57,16 +62,6 @@ public final class ClassFilter {
         }
         return List.of(out);
     }
-
-    /**
-     * @param internalName a type's internal name (or an array descriptor)
-     * @return true if it is a JDK type, which never declares anything suspendable
-     */
-    static boolean isPlatform(String internalName) {
-        return internalName.startsWith("[") || startsWithAny(internalName, PLATFORM);
-    }
-
-    private static final List<String> PLATFORM = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/");
 
     private static final List<String> RUNTIME_PACKAGES = List.of(
             "future/", "time/", "net/", "fs/", "sync/", "internal/");
@@ -79,7 +74,7 @@ public final class ClassFilter {
         if (internalName == null) {
             return false;
         }
-        if (internalName.startsWith(JDK_PROXIES)) {
+        if (internalName.startsWith(PlatformTypes.JDK_PROXIES)) {
             return true; // generated forwarders: a suspendable interface method's entry must consume the token
         }
         if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, excludes)) {

@@ -1,5 +1,6 @@
 package dev.weft.agent.install;
 
+import dev.weft.agent.classify.PlatformTypes;
 import java.io.IOException;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -100,7 +101,7 @@ final class ClassScreen {
      * support suppresses the re-entrant call), so a supertype loaded here would escape rewriting.
      */
     private TypeFacts lookup(ClassLoader loader, String internalName, int depth) {
-        if (ClassFilter.isPlatform(internalName)) {
+        if (PlatformTypes.isPlatform(internalName)) {
             return TypeFacts.UNKNOWN;
         }
         TypeFacts known = knownThroughChain(loader, internalName);
