@@ -2,9 +2,7 @@ package dev.weft.bench.workloads;
 
 import dev.weft.Suspendable;
 import dev.weft.Task;
-import dev.weft.WeftRuntime;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,9 +14,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @State(Scope.Benchmark)
-public class DeepYield {
+public class DeepYield extends Contenders {
     static final int TASKS = 100;
     static final int DEPTH = 50;
     static final int YIELDS = 1_000;
@@ -41,25 +37,9 @@ public class DeepYield {
     @Param({"weft", "vthreads", "kotlinx"})
     String runtime;
 
-    private WeftRuntime weft;
-    private ThreadFactory virtual;
-
-    @Setup
-    public void setup() {
-        Baselines.configure();
-        switch (runtime) {
-            case "weft": weft = Baselines.weft(); break;
-            case "vthreads": virtual = Baselines.virtualThreads(); break;
-            case "kotlinx": break;
-            default: throw new IllegalArgumentException("unknown runtime " + runtime);
-        }
-    }
-
-    @TearDown
-    public void tearDown() {
-        if (weft != null) {
-            weft.close();
-        }
+    @Override
+    String runtime() {
+        return runtime;
     }
 
     /** Weft: the recursion; every frame is rewritten, the innermost suspends. */

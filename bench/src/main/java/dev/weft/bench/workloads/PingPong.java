@@ -1,12 +1,10 @@
 package dev.weft.bench.workloads;
 
-import dev.weft.WeftRuntime;
 import dev.weft.sync.mpsc.Channel;
 import dev.weft.sync.mpsc.Receiver;
 import dev.weft.sync.mpsc.Sender;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,9 +16,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @State(Scope.Benchmark)
-public class PingPong {
+public class PingPong extends Contenders {
     static final int ONE_ROUNDS = 200_000;
     static final int MANY_PAIRS = 1_000;
     static final int MANY_ROUNDS = 1_000;
@@ -54,25 +50,9 @@ public class PingPong {
     @Param({"weft", "vthreads", "kotlinx"})
     String runtime;
 
-    private WeftRuntime weft;
-    private ThreadFactory virtual;
-
-    @Setup
-    public void setup() {
-        Baselines.configure();
-        switch (runtime) {
-            case "weft": weft = Baselines.weft(); break;
-            case "vthreads": virtual = Baselines.virtualThreads(); break;
-            case "kotlinx": break;
-            default: throw new IllegalArgumentException("unknown runtime " + runtime);
-        }
-    }
-
-    @TearDown
-    public void tearDown() {
-        if (weft != null) {
-            weft.close();
-        }
+    @Override
+    String runtime() {
+        return runtime;
     }
 
     @Benchmark

@@ -1,7 +1,6 @@
 package dev.weft.bench.workloads;
 
 import dev.weft.Task;
-import dev.weft.WeftRuntime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -17,9 +16,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,36 +30,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @State(Scope.Benchmark)
-public class SpawnMany {
+public class SpawnMany extends Contenders {
     static final int TASKS = 100_000;
 
     @Param({"weft", "vthreads", "cf", "kotlinx"})
     String runtime;
 
-    private WeftRuntime weft;
-    private ForkJoinPool pool;
-    private ThreadFactory virtual;
-
-    @Setup
-    public void setup() {
-        Baselines.configure();
-        switch (runtime) {
-            case "weft": weft = Baselines.weft(); break;
-            case "cf": pool = Baselines.forkJoinPool(); break;
-            case "vthreads": virtual = Baselines.virtualThreads(); break;
-            case "kotlinx": break;
-            default: throw new IllegalArgumentException("unknown runtime " + runtime);
-        }
-    }
-
-    @TearDown
-    public void tearDown() {
-        if (weft != null) {
-            weft.close();
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    @Override
+    String runtime() {
+        return runtime;
     }
 
     @Benchmark

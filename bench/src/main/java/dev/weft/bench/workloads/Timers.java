@@ -1,7 +1,6 @@
 package dev.weft.bench.workloads;
 
 import dev.weft.Task;
-import dev.weft.WeftRuntime;
 import dev.weft.time.Time;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +18,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,42 +38,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @State(Scope.Benchmark)
-public class Timers {
+public class Timers extends Contenders {
     static final int TASKS = 100_000;
     static final int SLEEP_MS = 10;
 
     @Param({"weft", "vthreads", "cf", "kotlinx"})
     String runtime;
 
-    private WeftRuntime weft;
-    private ForkJoinPool pool;
-    private Executor delayed;
-    private ThreadFactory virtual;
-
-    @Setup
-    public void setup() {
-        Baselines.configure();
-        switch (runtime) {
-            case "weft": weft = Baselines.weft(); break;
-            case "cf":
-                pool = Baselines.forkJoinPool();
-                delayed = CompletableFuture.delayedExecutor(SLEEP_MS, TimeUnit.MILLISECONDS, pool);
-                break;
-            case "vthreads": virtual = Baselines.virtualThreads(); break;
-            case "kotlinx": break;
-            default: throw new IllegalArgumentException("unknown runtime " + runtime);
-        }
+    @Override
+    String runtime() {
+        return runtime;
     }
 
-    @TearDown
-    public void tearDown() {
-        if (weft != null) {
-            weft.close();
-        }
+    @Override
+    void started() {
         if (pool != null) {
-            pool.shutdownNow();
+            delayed = CompletableFuture.delayedExecutor(SLEEP_MS, TimeUnit.MILLISECONDS, pool);
         }
     }
+
+    private Executor delayed;
 
     @Benchmark
     public void timers() throws Exception {

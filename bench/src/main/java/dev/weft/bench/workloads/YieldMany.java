@@ -1,9 +1,7 @@
 package dev.weft.bench.workloads;
 
 import dev.weft.Task;
-import dev.weft.WeftRuntime;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,9 +13,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,32 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @State(Scope.Benchmark)
-public class YieldMany {
+public class YieldMany extends Contenders {
     static final int TASKS = 200;
     static final int YIELDS = 1_000;
 
     @Param({"weft", "vthreads", "kotlinx"})
     String runtime;
 
-    private WeftRuntime weft;
-    private ThreadFactory virtual;
-
-    @Setup
-    public void setup() {
-        Baselines.configure();
-        switch (runtime) {
-            case "weft": weft = Baselines.weft(); break;
-            case "vthreads": virtual = Baselines.virtualThreads(); break;
-            case "kotlinx": break;
-            default: throw new IllegalArgumentException("unknown runtime " + runtime);
-        }
-    }
-
-    @TearDown
-    public void tearDown() {
-        if (weft != null) {
-            weft.close();
-        }
+    @Override
+    String runtime() {
+        return runtime;
     }
 
     @Benchmark
