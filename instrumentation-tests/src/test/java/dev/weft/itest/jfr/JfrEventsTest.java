@@ -62,6 +62,15 @@ class JfrEventsTest {
             if (System.nanoTime() - bound > 0) {
                 throw new AssertionError("no task of the blocked worker's queue was stolen");
             }
+            if (smallRan.get() == 0) {
+                // A worker that parked while the spawns above still counted it as awake was not
+                // told of them (and this one, blocked, never re-checks). Each spawn here moves
+                // the previous LIFO task into the stealable queue and notifies a parked worker.
+                Task.spawn(() -> {
+                    smallRan.incrementAndGet();
+                    return 0;
+                });
+            }
         } while (smallRan.get() == 0 || System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(120));
     }
 
