@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Footprint of the Weft agent on a library with nothing suspendable: loads every class of
 # netty-all (and the jars it aggregates) in a fresh JVM, without and with the agent, alternating
-# the two sides RUNS times, and prints medians as a Markdown table (wall time and peak RSS of the
-# whole process, heap after GC, start-up of an empty main).
+# the sides RUNS times, and prints medians as a Markdown table (wall time and peak RSS of the
+# whole process, heap after GC, start-up of an empty main). Four sides: no agent, a no-op agent,
+# the Weft agent with the library in a loader that cannot see the runtime (a plug-in or tool
+# loader), and the Weft agent with weft-runtime on the class path (an application that uses Weft).
 #
 #   bench/footprint/run.sh                 # RUNS=9, the JDK on PATH (or JAVA_HOME)
 #   RUNS=15 JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/footprint/run.sh
 #
-# Needs the agent jar: mvn -q -B -ntp package -pl agent -am -DskipTests
+# Needs the agent and runtime jars: mvn -q -B -ntp package -pl agent,runtime -am -DskipTests
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-9}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
-agent="$(ls "$root"/agent/target/weft-agent-*.jar | grep -v original | head -1)"
+agent="$(ls "$root"/agent/target/weft-agent-*.jar | grep -v -e original -e -sources -e -javadoc | head -1)"
+runtime="$(ls "$root"/runtime/target/weft-runtime-*.jar | grep -v -e original -e -sources -e -javadoc | head -1)"
 lib="$here/target/lib"
 if [ ! -d "$lib" ]; then
   mvn -q -B -ntp -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$lib" \
@@ -27,16 +30,16 @@ mkdir -p "$here/target/noop"
 printf 'Premain-Class: NoopAgent\nCan-Retransform-Classes: true\n' > "$here/target/noop.mf"
 "${JAVA_HOME:+$JAVA_HOME/bin/}jar" cfm "$here/target/noop.jar" "$here/target/noop.mf" -C "$here/target/noop" .
 jars=("$lib"/*.jar)
-flags=(-cp "$here/target/classes")
+flags=()
 if [ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 24 ]; then
   flags+=(--sun-misc-unsafe-memory-access=allow)
 fi
 
-# one <agent flag or empty> <args...>: prints "wall_ms cpu_ms max_rss_kib loaded refused hwm_kib heap_kib"
+# one <agent flag or empty> <class path> <args...>: prints "wall_ms cpu_ms max_rss_kib loaded refused hwm_kib heap_kib"
 one() {
-  local agentflag="$1"; shift
+  local agentflag="$1" cp="$2"; shift 2
   local out
-  out=$( { /usr/bin/time -f "TIME %e %U %S %M" "$java" ${agentflag:+"$agentflag"} "${flags[@]}" LoadAll "$@"; } 2>&1 )
+  out=$( { /usr/bin/time -f "TIME %e %U %S %M" "$java" ${agentflag:+"$agentflag"} ${flags[@]+"${flags[@]}"} -cp "$cp" LoadAll "$@"; } 2>&1 )
   echo "$out" | awk '/^TIME/ {t = sprintf("%d %d %d", $2 * 1000, ($3 + $4) * 1000, $5)} /^loaded=/ {gsub(/[a-z_]+=/, ""); l = $0} END {print t, l}'
 }
 
@@ -44,15 +47,18 @@ samples="$here/target/samples.txt"
 : > "$samples"
 for i in $(seq 1 "$runs"); do
   # rotate which side goes first, so that drift on a loaded machine hits every side
-  case $(( i % 3 )) in
-    0) order="plain noop agent";; 1) order="noop agent plain";; *) order="agent plain noop";;
+  case $(( i % 4 )) in
+    0) order="plain noop agent agentrt";; 1) order="noop agent agentrt plain";;
+    2) order="agent agentrt plain noop";; *) order="agentrt plain noop agent";;
   esac
   for side in $order; do
+    cp="$here/target/classes"
     case $side in
       plain) flag="";; noop) flag="-javaagent:$here/target/noop.jar";; agent) flag="-javaagent:$agent";;
+      agentrt) flag="-javaagent:$agent"; cp="$cp:$runtime";;
     esac
-    echo "load $side $(one "$flag" "${jars[@]}")" >> "$samples"
-    echo "empty $side $(one "$flag")" >> "$samples"
+    echo "load $side $(one "$flag" "$cp" "${jars[@]}")" >> "$samples"
+    echo "empty $side $(one "$flag" "$cp")" >> "$samples"
   done
 done
 
@@ -71,18 +77,21 @@ def diff(kind, side, base, c, scale=1):
 loaded = [r for r in rows if r[0] == 'load']
 print(f"{sys.argv[3]}; {sys.argv[2]} runs per side, sides interleaved; {loaded[0][5]} classes loaded,"
       f" {loaded[0][6]} refused by the JVM (absent optional dependencies)\n")
-print("| measure | no agent | no-op agent | Weft agent | Weft / no agent | Weft / no-op agent |")
-print("|---|---|---|---|---|---|")
+print("| measure | no agent | no-op agent | Weft, loader without the runtime | Weft, runtime on the class path"
+      " | Weft (without / with runtime) / no agent | Weft (without / with runtime) / no-op agent |")
+print("|---|---|---|---|---|---|---|")
 for name, c in COLS.items():
     kinds = ("load",) if c >= 4 and c != 4 else ("load", "empty")
     for kind in kinds:
         label = ("load every class, " if kind == "load" else "empty main, ") + name
         scale = 1024 if "MiB" in name else 1
-        vals = " | ".join(f"{med(kind, s, c, scale):.1f}" for s in ("plain", "noop", "agent"))
-        if kind == "load" and "ms" in name:
-            rel = f"{ratio(kind, 'agent', 'plain', c):.3f}x | {ratio(kind, 'agent', 'noop', c):.3f}x"
-        else:
-            unit = " MiB" if scale == 1024 else " ms"
-            rel = f"{diff(kind, 'agent', 'plain', c, scale):+.1f}{unit} | {diff(kind, 'agent', 'noop', c, scale):+.1f}{unit}"
-        print(f"| {label} | {vals} | {rel} |")
+        vals = " | ".join(f"{med(kind, s, c, scale):.1f}" for s in ("plain", "noop", "agent", "agentrt"))
+        rel = []
+        for base in ("plain", "noop"):
+            if kind == "load" and "ms" in name:
+                rel.append(" / ".join(f"{ratio(kind, s, base, c):.3f}x" for s in ("agent", "agentrt")))
+            else:
+                unit = " MiB" if scale == 1024 else " ms"
+                rel.append(" / ".join(f"{diff(kind, s, base, c, scale):+.1f}{unit}" for s in ("agent", "agentrt")))
+        print(f"| {label} | {vals} | {rel[0]} | {rel[1]} |")
 PY

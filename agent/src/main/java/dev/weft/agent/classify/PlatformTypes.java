@@ -26,11 +26,18 @@ public final class PlatformTypes {
         if (internalName.startsWith("[")) {
             return true;
         }
-        if (internalName.startsWith(JDK_PROXIES)) {
-            return false;
-        }
-        for (String p : PREFIXES) {
-            if (internalName.startsWith(p)) {
+        return !internalName.startsWith(JDK_PROXIES) && startsWithAny(internalName, PREFIXES);
+    }
+
+    /**
+     * A plain loop, not a stream: the agent's filter runs from JVM start-up, where each lambda
+     * costs.
+     *
+     * @return true if {@code name} starts with one of {@code prefixes}
+     */
+    public static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
                 return true;
             }
         }

@@ -36,17 +36,7 @@ public final class ClassFilter {
             return false;
         }
         String rest = internalName.substring("dev/weft/".length());
-        return rest.indexOf('/') < 0 || startsWithAny(rest, RUNTIME_PACKAGES);
-    }
-
-    /** Plain loops, not streams: this class is loaded at JVM start-up, where each lambda costs. */
-    private static boolean startsWithAny(String name, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return rest.indexOf('/') < 0 || PlatformTypes.startsWithAny(rest, RUNTIME_PACKAGES);
     }
 
     private static List<String> withPlatform(String... more) {
@@ -77,10 +67,10 @@ public final class ClassFilter {
         if (internalName.startsWith(PlatformTypes.JDK_PROXIES)) {
             return true; // generated forwarders: a suspendable interface method's entry must consume the token
         }
-        if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, excludes)) {
+        if (PlatformTypes.startsWithAny(internalName, NEVER) || PlatformTypes.startsWithAny(internalName, excludes)) {
             return false;
         }
         // the runtime's own suspendable methods (sleep, join, recv...) always
-        return includes.isEmpty() || isRuntime(internalName) || startsWithAny(internalName, includes);
+        return includes.isEmpty() || isRuntime(internalName) || PlatformTypes.startsWithAny(internalName, includes);
     }
 }

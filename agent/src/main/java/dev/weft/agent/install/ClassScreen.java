@@ -35,6 +35,7 @@ final class ClassScreen {
 
     private final Map<Object, Map<String, TypeFacts>> facts = new WeakHashMap<>();
     private final ClassFiles classFiles = new ClassFiles();
+    private final RuntimeVisibility visibility = new RuntimeVisibility();
 
     /**
      * Screens a class about to be defined and remembers its facts for its subclasses.
@@ -56,6 +57,25 @@ final class ClassScreen {
             }
         }
         return false;
+    }
+
+    /**
+     * Told of every class about to be defined, whatever the filter says of it.
+     *
+     * @param internalName its internal name
+     */
+    void defining(String internalName) {
+        visibility.defining(internalName);
+    }
+
+    /**
+     * @param loader a defining loader (null: bootstrap)
+     * @return false if nothing that loader defines can run rewritten code: its classes are left
+     *     alone unread, and nothing is remembered of them (a child loader that sees the runtime
+     *     reads their class files itself)
+     */
+    boolean mayRewrite(ClassLoader loader) {
+        return visibility.seesRuntime(loader);
     }
 
     /**

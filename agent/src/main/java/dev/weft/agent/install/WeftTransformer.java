@@ -35,11 +35,14 @@ public final class WeftTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className != null) {
+            screen.defining(className);
+        }
         if (className != null && abi.isVersionCarrier(className)) {
             abi.check(classfileBuffer, protectionDomain);
             return null;
         }
-        if (abi.mismatched() || !filter.accepts(className) || busy.get() != null) {
+        if (abi.mismatched() || !filter.accepts(className) || busy.get() != null || !screen.mayRewrite(loader)) {
             return null;
         }
         try {

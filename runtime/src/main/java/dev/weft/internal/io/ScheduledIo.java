@@ -129,7 +129,7 @@ public final class ScheduledIo {
     }
 
     private boolean isReady(Interest dir) {
-        return (readiness & dir.bit()) != 0;
+        return isReady(readiness, dir);
     }
 
     /** @return true once {@link #close()} ran */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * clock may jump only when every such caller is parked with no wake pending ({@link #idle()}),
  * and a caller about to park wakes the driver first so that the clock re-checks.
  */
-final class BlockOnRoots {
+public final class BlockOnRoots {
     private final Scheduler runtime;
     private final Set<RootDriver> roots = ConcurrentHashMap.newKeySet();
 
@@ -88,7 +88,7 @@ final class BlockOnRoots {
      * @param <T> its type
      * @return its value, or its failure thrown unchanged
      */
-    static <T> T outputOf(TaskCell<T> root) {
+    public static <T> T outputOf(TaskCell<T> root) {
         if (root.succeeded()) {
             return root.value();
         }

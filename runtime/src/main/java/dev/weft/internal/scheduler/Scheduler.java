@@ -224,15 +224,6 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         return roots.idle();
     }
 
-    /**
-     * @param root a completed root task
-     * @param <T> its type
-     * @return its value, or its failure thrown unchanged
-     */
-    protected static <T> T outputOf(TaskCell<T> root) {
-        return BlockOnRoots.outputOf(root);
-    }
-
     // ===== shutdown =====
 
     /**

@@ -2,6 +2,7 @@ package dev.weft.internal.scheduler.currentthread;
 
 import dev.weft.coroutine.abi.RandomSchedule;
 import dev.weft.future.Awaitable;
+import dev.weft.internal.scheduler.BlockOnRoots;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RootDriver;
 import dev.weft.internal.scheduler.RuntimeConfig;
@@ -129,7 +130,7 @@ public final class CurrentThreadScheduler extends Scheduler {
                         rs.exit();
                     }
                 }
-                return outputOf(root);
+                return BlockOnRoots.outputOf(root);
             } finally {
                 activeParker = null;
                 activeRoot = null;
