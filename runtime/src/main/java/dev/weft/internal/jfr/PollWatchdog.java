@@ -38,7 +38,7 @@ public final class PollWatchdog {
     public static final Duration DEFAULT_THRESHOLD = Duration.ofMillis(10);
 
     /** At most one blocked-worker warning per this many seconds, for the whole runtime. */
-    static final int WARNING_INTERVAL_SECONDS = 10;
+    public static final int WARNING_INTERVAL_SECONDS = 10;
 
     /** Ticks in a row with no poll running before the watchdog dozes. */
     static final int IDLE_TICKS = 64;
@@ -152,8 +152,7 @@ public final class PollWatchdog {
                 LockSupport.parkNanos(this, tick);
             } else {
                 dozing.set(true);
-                int doublings = Math.min(30, idleTicks - IDLE_TICKS + 1);
-                LockSupport.parkNanos(this, Math.min(TimeUnit.MILLISECONDS.toNanos(MAX_DOZE_MILLIS), tick << doublings));
+                LockSupport.parkNanos(this, dozePause(tick, idleTicks - IDLE_TICKS + 1));
                 dozing.set(false);
             }
             long now = System.nanoTime();
@@ -168,6 +167,17 @@ public final class PollWatchdog {
             }
             idleTicks = busy ? 0 : Math.min(idleTicks + 1, Integer.MAX_VALUE - 1);
         }
+    }
+
+    /**
+     * @param tick the pause between ticks, nanoseconds
+     * @param doublings how many times to double it (1 or more)
+     * @return {@code tick} doubled that often, at most {@value #MAX_DOZE_MILLIS} ms; never overflows
+     *     (a shift past the sign bit would make the pause negative and the watchdog spin)
+     */
+    static long dozePause(long tick, int doublings) {
+        long max = TimeUnit.MILLISECONDS.toNanos(MAX_DOZE_MILLIS);
+        return doublings >= 63 || tick >= max >> doublings ? Math.max(max, tick) : tick << doublings;
     }
 
     private void report(Thread worker, TracedTask task, long stuckFor, long threshold, StackTraceElement[] stack) {
