@@ -26,38 +26,26 @@ import org.objectweb.asm.util.CheckClassAdapter;
  */
 class PerMethodRefusalTest {
     private static final String NAME = "fixture/Generated";
-    private static final String SUSPENDABLE = "Ldev/weft/Suspendable;";
 
     /** A class with a suspendable {@code leaf()I}, a well-formed {@code fine()I}, and {@code other} made by {@code body}. */
     private static byte[] classWith(String other, Consumer<MethodVisitor> body, int maxStack, int maxLocals) {
         ClassWriter cw = new ClassWriter(0);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, NAME, null, "java/lang/Object", null);
         cw.visitSource("Generated.java", null);
-        MethodVisitor leaf = suspendable(cw, "leaf");
-        leaf.visitInsn(Opcodes.ICONST_1);
-        leaf.visitInsn(Opcodes.IRETURN);
-        leaf.visitMaxs(1, 0);
-        leaf.visitEnd();
-        MethodVisitor fine = suspendable(cw, "fine");
+        GeneratedMethods.leafReturningOne(cw, "leaf");
+        MethodVisitor fine = GeneratedMethods.suspendable(cw, "fine");
         line(fine, 10);
         fine.visitMethodInsn(Opcodes.INVOKESTATIC, NAME, "leaf", "()I", false);
         fine.visitInsn(Opcodes.IRETURN);
         fine.visitMaxs(1, 0);
         fine.visitEnd();
-        MethodVisitor m = suspendable(cw, other);
+        MethodVisitor m = GeneratedMethods.suspendable(cw, other);
         line(m, 20);
         body.accept(m);
         m.visitMaxs(maxStack, maxLocals);
         m.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
-    }
-
-    private static MethodVisitor suspendable(ClassWriter cw, String name) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "()I", null, null);
-        mv.visitAnnotation(SUSPENDABLE, true).visitEnd();
-        mv.visitCode();
-        return mv;
     }
 
     private static void line(MethodVisitor mv, int line) {
