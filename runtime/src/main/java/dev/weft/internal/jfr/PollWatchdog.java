@@ -126,6 +126,11 @@ public final class PollWatchdog {
         t.start();
     }
 
+    /** @return how many threads are watched now; for tests */
+    public int watched() {
+        return watches.size();
+    }
+
     /** @return true while the watchdog dozes (an idle runtime); for tests */
     public boolean dozing() {
         return dozing.get();

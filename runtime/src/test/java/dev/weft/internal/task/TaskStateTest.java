@@ -19,6 +19,18 @@ class TaskStateTest {
     }
 
     @Test
+    void onlyANotifiedTaskThatIsNeitherRunningNorCompleteCanBeRun() {
+        // a stale queue entry of an idle task (woken, polled, idle again) must not poll it
+        TaskState idle = runningThenIdle();
+        assertEquals(TaskState.Running.FAILED, idle.transitionToRunning());
+        // nor may an entry run a task that is running and was woken meanwhile
+        TaskState running = new TaskState();
+        running.transitionToRunning();
+        running.transitionToNotified();
+        assertEquals(TaskState.Running.FAILED, running.transitionToRunning());
+    }
+
+    @Test
     void wakeWhileIdleSubmitsOnceAndDuplicatesDoNothing() {
         TaskState s = runningThenIdle();
         assertEquals(TaskState.Notify.SUBMIT, s.transitionToNotified());

@@ -152,6 +152,9 @@ public final class CurrentThreadScheduler extends Scheduler {
                 }
             }
             if (runQueued(ctx, interval) == interval) {
+                // a full batch: serve timers and sockets before the next one, or a task that
+                // keeps the queue busy (yielding) would starve them
+                driver.turnNow();
                 continue;
             }
             if (!rootDriver.isWoken() && queue.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.weft.internal.scheduler.multithread;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Poll;
@@ -78,6 +79,14 @@ class FailingDriverTest {
                 assertTrue(done.await(30, TimeUnit.SECONDS), "tasks spawned after the failures ran");
                 assertEachSleeperOnce(s.idle, workers);
                 assertTrue(s.idle.sleepers().length <= workers);
+                // once every worker parked again, none may still count as searching
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!s.idle.allParked()) {
+                    assertTrue(System.nanoTime() - giveUp < 0, "the workers never all parked: " + s.idle.numSearching()
+                            + " searching, sleepers " + Arrays.toString(s.idle.sleepers()));
+                    Thread.onSpinWait();
+                }
+                assertEquals(0, s.idle.numSearching(), "searchers counted with every worker parked");
             } finally {
                 s.close();
             }

@@ -52,9 +52,39 @@ class LocalQueueTest {
         }
         assertEquals(List.of(0, 1, 4), sink.items);
         assertEquals(2, q.len());
-        assertEquals(2, q.pop());
+        // the overflow left head consistent: a thief can take from the rest
+        LocalQueue<Integer> thief = new LocalQueue<>(4);
+        assertEquals(2, q.stealer().stealInto(thief));
         assertEquals(3, q.pop());
         assertNull(q.pop());
+        // and the queue takes a full load again without overflowing
+        for (int i = 10; i < 14; i++) {
+            q.push(i, sink);
+        }
+        assertEquals(3, sink.items.size());
+        assertEquals(4, q.len());
+    }
+
+    @Test
+    void aThiefStealsIntoAQueueUpToHalfFullAndNotBeyond() {
+        Sink sink = new Sink();
+        LocalQueue<Integer> src = new LocalQueue<>(8);
+        for (int i = 0; i < 4; i++) {
+            src.push(i, sink);
+        }
+        LocalQueue<Integer> halfFull = new LocalQueue<>(8);
+        for (int i = 100; i < 104; i++) {
+            halfFull.push(i, sink);
+        }
+        // 4 of 8 taken: room for half of a full queue is left, so it steals (2 of 4, one returned)
+        assertEquals(1, src.stealer().stealInto(halfFull));
+        assertEquals(5, halfFull.len());
+        assertEquals(2, src.len());
+        // now more than half full: no steal, and the source keeps its tasks
+        assertNull(src.stealer().stealInto(halfFull));
+        assertEquals(2, src.len());
+        assertEquals(5, halfFull.len());
+        assertTrue(sink.items.isEmpty());
     }
 
     @Test
