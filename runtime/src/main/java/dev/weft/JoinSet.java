@@ -4,7 +4,7 @@ import dev.weft.future.Awaitable;
 import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.task.TaskCell;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -59,7 +59,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * @throws IllegalStateException outside a runtime
      */
     public JoinHandle<T> spawn(AsyncCallable<T> body) {
-        return add(Task.currentScheduler("JoinSet.spawn"), Coroutine.of(body));
+        return add(Task.currentCore("JoinSet.spawn"), Coroutine.of(body));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * @return the task's handle
      */
     public JoinHandle<T> spawn(Awaitable<T> future) {
-        return add(Task.currentScheduler("JoinSet.spawn"), future);
+        return add(Task.currentCore("JoinSet.spawn"), future);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * @return the task's handle
      */
     public JoinHandle<T> spawnOn(WeftRuntime runtime, AsyncCallable<T> body) {
-        return add(runtime.scheduler(), Coroutine.of(body));
+        return add(runtime.core(), Coroutine.of(body));
     }
 
     /**
@@ -91,10 +91,10 @@ public final class JoinSet<T> implements AutoCloseable {
      * @return the task's handle
      */
     public JoinHandle<T> spawnOn(WeftRuntime runtime, Awaitable<T> future) {
-        return add(runtime.scheduler(), future);
+        return add(runtime.core(), future);
     }
 
-    private JoinHandle<T> add(Scheduler s, Awaitable<T> future) {
+    private JoinHandle<T> add(RuntimeCore s, Awaitable<T> future) {
         TaskCell<T> t = s.newTask(future);
         t.setCompletionListener(onDone);
         live.add(t);

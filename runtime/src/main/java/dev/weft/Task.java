@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.RuntimeContext;
-import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.task.YieldOnce;
 
@@ -51,10 +51,10 @@ public final class Task {
      * @throws IllegalStateException outside a runtime, or if the runtime is closed
      */
     public static <T> JoinHandle<T> spawn(String name, AsyncCallable<T> body) {
-        return spawnNamed(currentScheduler("Task.spawn"), name, body);
+        return spawnNamed(currentCore("Task.spawn"), name, body);
     }
 
-    static <T> JoinHandle<T> spawnNamed(Scheduler s, String name, AsyncCallable<T> body) {
+    static <T> JoinHandle<T> spawnNamed(RuntimeCore s, String name, AsyncCallable<T> body) {
         Objects.requireNonNull(name, "name");
         TaskCell<T> t = s.newTask(Coroutine.of(Objects.requireNonNull(body, "body")));
         t.setName(name);
@@ -71,7 +71,7 @@ public final class Task {
      * @throws IllegalStateException outside a runtime, or if the runtime is closed
      */
     public static <T> JoinHandle<T> spawn(Awaitable<T> future) {
-        return new JoinHandle<>(currentScheduler("Task.spawn").spawn(future));
+        return new JoinHandle<>(currentCore("Task.spawn").spawn(future));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Task {
      * @throws IllegalStateException outside a runtime, or if the runtime is closed
      */
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
-        Scheduler s = currentScheduler("Task.spawnBlocking");
+        RuntimeCore s = currentCore("Task.spawnBlocking");
         return new JoinHandle<>(s.spawn(new BlockingTask<>(s.blockingPool(), work)));
     }
 
@@ -109,13 +109,13 @@ public final class Task {
         return t == null ? -1 : t.id();
     }
 
-    static Scheduler currentScheduler(String what) {
+    static RuntimeCore currentCore(String what) {
         RuntimeContext c = RuntimeContext.current();
         if (c == null) {
             throw new IllegalStateException(what + " was called outside a Weft runtime (thread '"
                     + Thread.currentThread().getName() + "'); call it from a task or inside blockOn,"
                     + " or use runtime.spawn(...) from other threads");
         }
-        return c.scheduler();
+        return c.core();
     }
 }

@@ -14,7 +14,7 @@ import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.time.ClockSource;
 import dev.weft.internal.time.PausedClock;
-import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
 import java.lang.System.Logger.Level;
@@ -64,29 +64,29 @@ public final class WeftRuntime implements AutoCloseable {
     /** The system property that registers every runtime's MXBean unless the builder says otherwise. */
     public static final String JMX_PROPERTY = "weft.jmx";
 
-    private final Scheduler scheduler;
+    private final RuntimeCore core;
     /** Registered MXBean, or null. */
     private final RuntimeMXBeanImpl mbean;
 
     /**
-     * Open runtimes by scheduler, for {@link #current()}: added when built, removed by
+     * Open runtimes by core, for {@link #current()}: added when built, removed by
      * {@link #close()} (a strong map: a runtime never closed also never stops its threads).
      */
-    private static final Map<Scheduler, WeftRuntime> BY_SCHEDULER = new ConcurrentHashMap<>();
+    private static final Map<RuntimeCore, WeftRuntime> BY_CORE = new ConcurrentHashMap<>();
 
-    private WeftRuntime(Scheduler scheduler, boolean registerMBean) {
-        this.scheduler = scheduler;
+    private WeftRuntime(RuntimeCore core, boolean registerMBean) {
+        this.core = core;
         RuntimeMXBeanImpl bean = null;
         if (registerMBean) {
             try {
-                bean = RuntimeMXBeanImpl.register(scheduler);
+                bean = RuntimeMXBeanImpl.register(core);
             } catch (RuntimeException e) {
-                scheduler.close();
+                core.close();
                 throw e;
             }
         }
         this.mbean = bean;
-        BY_SCHEDULER.put(scheduler, this);
+        BY_CORE.put(core, this);
     }
 
     /**
@@ -119,7 +119,7 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public static Optional<WeftRuntime> tryCurrent() {
         RuntimeContext c = RuntimeContext.current();
-        return c == null ? Optional.empty() : Optional.ofNullable(BY_SCHEDULER.get(c.scheduler()));
+        return c == null ? Optional.empty() : Optional.ofNullable(BY_CORE.get(c.core()));
     }
 
     /** @return a builder for a work-stealing runtime with worker threads */
@@ -132,8 +132,8 @@ public final class WeftRuntime implements AutoCloseable {
         return new Builder(false);
     }
 
-    Scheduler scheduler() {
-        return scheduler;
+    RuntimeCore core() {
+        return core;
     }
 
     /**
@@ -148,7 +148,7 @@ public final class WeftRuntime implements AutoCloseable {
      *     {@link #close()}
      */
     public <T> T blockOn(AsyncCallable<T> body) throws Exception {
-        return scheduler.blockOn(Coroutine.of(Objects.requireNonNull(body, "body")));
+        return core.blockOn(Coroutine.of(Objects.requireNonNull(body, "body")));
     }
 
     /**
@@ -161,7 +161,7 @@ public final class WeftRuntime implements AutoCloseable {
      * @throws Exception whatever its poll throws, unchanged
      */
     public <T> T blockOn(Awaitable<T> future) throws Exception {
-        return scheduler.blockOn(Objects.requireNonNull(future, "future"));
+        return core.blockOn(Objects.requireNonNull(future, "future"));
     }
 
     /**
@@ -185,7 +185,7 @@ public final class WeftRuntime implements AutoCloseable {
      * @throws IllegalStateException if the runtime is closed
      */
     public <T> JoinHandle<T> spawn(Awaitable<T> future) {
-        return new JoinHandle<>(scheduler.spawn(future));
+        return new JoinHandle<>(core.spawn(future));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class WeftRuntime implements AutoCloseable {
      * @return the handle
      */
     public <T> JoinHandle<T> spawnBlocking(java.util.concurrent.Callable<T> work) {
-        return new JoinHandle<>(scheduler.spawn(new dev.weft.internal.blocking.BlockingTask<>(scheduler.blockingPool(), work)));
+        return new JoinHandle<>(core.spawn(new dev.weft.internal.blocking.BlockingTask<>(core.blockingPool(), work)));
     }
 
     /**
@@ -209,12 +209,12 @@ public final class WeftRuntime implements AutoCloseable {
      * @throws IllegalStateException if the runtime is closed
      */
     public <T> JoinHandle<T> spawn(String name, AsyncCallable<T> body) {
-        return Task.spawnNamed(scheduler, name, body);
+        return Task.spawnNamed(core, name, body);
     }
 
     /** @return the runtime's name ({@code weft-N}), as JMX and JFR events show it */
     public String name() {
-        return scheduler.name();
+        return core.name();
     }
 
     /**
@@ -225,12 +225,12 @@ public final class WeftRuntime implements AutoCloseable {
      * @return the live tasks, ordered by id
      */
     public List<TaskInfo> dumpTasks() {
-        return scheduler.dumpTasks();
+        return core.dumpTasks();
     }
 
     /** @return {@link #dumpTasks()} as text, like a thread dump */
     public String dumpTasksAsString() {
-        return TaskDumps.format(scheduler.name(), scheduler.dumpTasks());
+        return TaskDumps.format(core.name(), core.dumpTasks());
     }
 
     /**
@@ -240,17 +240,17 @@ public final class WeftRuntime implements AutoCloseable {
      * @return events written; 0 if no recording enables {@code dev.weft.TaskDump}
      */
     public int recordTaskDump() {
-        return JfrGate.on() ? WeftEvents.taskDump(scheduler.name(), scheduler.dumpTasks()) : 0;
+        return JfrGate.on() ? WeftEvents.taskDump(core.name(), core.dumpTasks()) : 0;
     }
 
     /** @return the runtime's counters now (workers, tasks, queues, polls, steals, parks, blocking pool, timers) */
     public RuntimeMetrics metrics() {
-        return scheduler.metrics();
+        return core.metrics();
     }
 
     /** @return how many tasks are live (spawned and not completed) */
     public int liveTasks() {
-        return scheduler.liveTasks();
+        return core.liveTasks();
     }
 
     /**
@@ -265,10 +265,10 @@ public final class WeftRuntime implements AutoCloseable {
             mbean.unregister();
         }
         try {
-            scheduler.close();
+            core.close();
         } finally {
-            if (scheduler.isClosed()) {   // not when refused (called from one of its own workers)
-                BY_SCHEDULER.remove(scheduler);
+            if (core.isClosed()) {   // not when refused (called from one of its own workers)
+                BY_CORE.remove(core);
             }
         }
     }
@@ -501,13 +501,12 @@ public final class WeftRuntime implements AutoCloseable {
                     shutdownTimeout, localQueueCapacity, RuntimeConfig.DEFAULT_EVENT_INTERVAL,
                     startPaused ? new PausedClock() : ClockSource.SYSTEM, maxBlockingThreads, blockingKeepAlive,
                     workerStackSize);
-            Scheduler s = multiThread ? new MultiThreadScheduler(config) : new CurrentThreadScheduler(config);
-            s.watchdog().setThreshold(longPollThreshold);
-            s.watchdog().setWarnings(warnOnBlockedWorker);
-            if (randomScheduleSeed != null) {
-                ((CurrentThreadScheduler) s).useRandomSchedule(new RandomSchedule(randomScheduleSeed));
-            }
-            return new WeftRuntime(s, registerMBean);
+            RandomSchedule schedule = randomScheduleSeed == null ? null : new RandomSchedule(randomScheduleSeed);
+            RuntimeCore core = multiThread ? new RuntimeCore(config, MultiThreadScheduler::new)
+                    : new RuntimeCore(config, c -> new CurrentThreadScheduler(c, schedule));
+            core.watchdog().setThreshold(longPollThreshold);
+            core.watchdog().setWarnings(warnOnBlockedWorker);
+            return new WeftRuntime(core, registerMBean);
         }
     }
 }

@@ -117,7 +117,7 @@ class BlockedWorkerWarningTest {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(PollWatchdog.WARNING_INTERVAL_SECONDS) + 100);
             }
             // idle now: the watchdog stops ticking every half threshold (observable state, no sleep decides)
-            while (!rt.scheduler().watchdog().dozing()) {
+            while (!rt.core().watchdog().dozing()) {
                 Thread.onSpinWait();
             }
             Map.Entry<JoinHandle<String>, String> held =

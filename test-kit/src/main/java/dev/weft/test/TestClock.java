@@ -3,7 +3,7 @@ package dev.weft.test;
 import dev.weft.Suspendable;
 import dev.weft.Task;
 import dev.weft.internal.scheduler.RuntimeContext;
-import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.time.TimeDriver;
 import java.time.Duration;
@@ -40,13 +40,13 @@ public final class TestClock {
 
     /** @return the clock's reading as a duration since the runtime started */
     public Duration elapsed() {
-        Scheduler s = scheduler("elapsed");
+        RuntimeCore s = core("elapsed");
         return Duration.ofNanos(s.driver().time().clock().nanoTime() - PausedClock.START);
     }
 
     /** @return the clock now, in nanoseconds, as {@link dev.weft.time.Time#nanoTime()} reads it */
     public long now() {
-        return scheduler("now").driver().time().clock().nanoTime();
+        return core("now").driver().time().clock().nanoTime();
     }
 
     /**
@@ -61,7 +61,7 @@ public final class TestClock {
         if (d.isNegative()) {
             throw new IllegalArgumentException("TestClock.advance: time cannot go backwards, got " + d);
         }
-        TimeDriver time = scheduler("advance").driver().time();
+        TimeDriver time = core("advance").driver().time();
         long target = time.clock().nanoTime() + d.toNanos();
         // step from deadline to deadline, so a task woken early can register later timers in order
         while (true) {
@@ -86,7 +86,7 @@ public final class TestClock {
      */
     @Suspendable
     public void advanceUntilIdle() {
-        TimeDriver time = scheduler("advanceUntilIdle").driver().time();
+        TimeDriver time = core("advanceUntilIdle").driver().time();
         while (true) {
             settle();
             long next = time.nanosUntilNext();
@@ -101,25 +101,25 @@ public final class TestClock {
     /** Yields until no other task is queued to run. */
     @Suspendable
     static void settle() {
-        Scheduler s = RuntimeContext.current().scheduler();
+        RuntimeCore s = RuntimeContext.current().core();
         for (int i = 0; i < SETTLE_YIELDS && queued(s) > 0; i++) {
             Task.yieldNow();
         }
         Task.yieldNow();   // once more: a task polled last may have woken the caller's peers
     }
 
-    private static long queued(Scheduler s) {
+    private static long queued(RuntimeCore s) {
         var m = s.metrics();
         return m.injectionQueueDepth() + m.localQueueDepth();
     }
 
-    private static Scheduler scheduler(String what) {
+    private static RuntimeCore core(String what) {
         RuntimeContext c = RuntimeContext.current();
         if (c == null) {
             throw new IllegalStateException("TestClock." + what + " was called outside a Weft runtime;"
                     + " call it from the @WeftTest method or a task it spawned");
         }
-        Scheduler s = c.scheduler();
+        RuntimeCore s = c.core();
         if (!s.driver().time().clock().isPaused()) {
             throw new IllegalStateException("TestClock." + what + " needs a paused clock: use @WeftTest(paused = true)");
         }

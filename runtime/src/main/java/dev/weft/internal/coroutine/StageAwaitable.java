@@ -108,7 +108,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     private static TaskCell<?> taskBeingCancelled() {
         RuntimeContext c = RuntimeContext.current();
         TaskCell<?> t = c == null ? null : RuntimeContext.currentTask();
-        return t != null && (t.state().isCancelled() || c.scheduler().isClosed()) ? t : null;
+        return t != null && (t.state().isCancelled() || c.core().isClosed()) ? t : null;
     }
 
     /** Cancels the future (it is no use to anyone now) and releases the clock hold. */

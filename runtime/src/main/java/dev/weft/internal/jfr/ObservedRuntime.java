@@ -5,8 +5,8 @@ import dev.weft.diagnostics.TaskInfo;
 import java.util.List;
 
 /**
- * What periodic events and the runtime's MXBean read of a runtime. The scheduler implements it,
- * so the diagnostics below it need nothing of the scheduler's.
+ * What periodic events and the runtime's MXBean read of a runtime. The runtime core implements
+ * it, so the diagnostics below it need nothing of the core's.
  */
 public interface ObservedRuntime {
     /** @return the runtime's name, as its worker threads and MXBean show it */

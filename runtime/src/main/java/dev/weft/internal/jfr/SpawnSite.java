@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 /**
  * The stack of a spawn as the user sees it: the calling thread's frames without the leading ones
  * that belong to the runtime itself ({@code Task.spawn}, {@code WeftRuntime.spawn}, the
- * scheduler, this class). The runtime's frames are those of classes directly in {@code dev.weft}
+ * runtime core, this class). The runtime's frames are those of classes directly in {@code dev.weft}
  * (the API entry points) or under {@code dev.weft.internal}; user code in other
  * {@code dev.weft.*} packages (examples, tests) is kept. Only read while a recording wants
  * {@code dev.weft.TaskSpawned}, and it runs per spawn: the walk is by name, without class

@@ -10,7 +10,7 @@ import jdk.jfr.StackTrace;
 
 /**
  * A task was spawned. {@code stack} is the spawning call site starting at the caller's own frame:
- * the runtime's frames between it and the event ({@code Task.spawn}, the scheduler) are left out,
+ * the runtime's frames between it and the event ({@code Task.spawn}, the runtime core) are left out,
  * so the first line is the line that spawned. JFR's own stack trace is off, since it would start
  * inside the runtime and cannot be told to skip frames.
  */

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a caller about to park wakes the driver first so that the clock re-checks.
  */
 public final class BlockOnRoots {
-    private final Scheduler runtime;
+    private final RuntimeCore runtime;
     private final Set<RootDriver> roots = ConcurrentHashMap.newKeySet();
 
-    BlockOnRoots(Scheduler runtime) {
+    /** @param runtime the runtime whose workers run what the roots spawn */
+    public BlockOnRoots(RuntimeCore runtime) {
         this.runtime = runtime;
     }
 
@@ -31,7 +32,7 @@ public final class BlockOnRoots {
      * @throws Exception whatever it throws, unchanged
      * @throws IllegalStateException if the runtime is closed
      */
-    <T> T blockOn(Awaitable<T> future) throws Exception {
+    public <T> T blockOn(Awaitable<T> future) throws Exception {
         if (runtime.owned.isClosed()) {
             throw new IllegalStateException("the Weft runtime is closed: cannot blockOn");
         }
@@ -52,7 +53,7 @@ public final class BlockOnRoots {
     }
 
     /** @return true if every caller inside {@code blockOn} is parked with nothing to run */
-    boolean idle() {
+    public boolean idle() {
         for (RootDriver r : roots) {
             if (!r.parked || r.isWoken()) {
                 return false;

@@ -19,15 +19,15 @@ import dev.weft.internal.time.TimeDriver;
 public final class RuntimeContext {
     private static final ThreadLocal<RuntimeContext> ON_PLAIN_THREAD = new ThreadLocal<>();
 
-    private final Scheduler scheduler;
+    private final RuntimeCore core;
     /** The worker this thread runs, or null on a thread inside {@code blockOn}. */
     private final WorkerLoop worker;
     private TaskCell<?> task;
     /** This thread's entry in the long-poll watchdog, once a recording wanted long polls; else null. */
     private PollWatch watch;
 
-    RuntimeContext(Scheduler scheduler, WorkerLoop worker) {
-        this.scheduler = scheduler;
+    RuntimeContext(RuntimeCore core, WorkerLoop worker) {
+        this.core = core;
         this.worker = worker;
     }
 
@@ -55,13 +55,13 @@ public final class RuntimeContext {
     }
 
     /**
-     * Marks the calling (plain) thread as inside {@code blockOn} of {@code scheduler}.
+     * Marks the calling (plain) thread as inside {@code blockOn} of {@code core}.
      *
-     * @param scheduler the runtime
+     * @param core the runtime
      * @return the context to {@link #exit()}
      * @throws IllegalStateException on a worker thread or inside another {@code blockOn}
      */
-    public static RuntimeContext enterBlockOn(Scheduler scheduler) {
+    public static RuntimeContext enterBlockOn(RuntimeCore core) {
         Thread t = Thread.currentThread();
         if (t instanceof WorkerThread) {
             throw new IllegalStateException("blockOn was called on the Weft worker thread '" + t.getName()
@@ -72,23 +72,23 @@ public final class RuntimeContext {
             throw new IllegalStateException("blockOn was called inside another blockOn on thread '" + t.getName()
                     + "': a runtime cannot be entered twice on one thread. Await the inner work instead.");
         }
-        RuntimeContext c = new RuntimeContext(scheduler, null);
+        RuntimeContext c = new RuntimeContext(core, null);
         ON_PLAIN_THREAD.set(c);
         return c;
     }
 
-    /** Undoes {@link #enterBlockOn(Scheduler)}. */
+    /** Undoes {@link #enterBlockOn(RuntimeCore)}. */
     public void exit() {
         ON_PLAIN_THREAD.remove();
         if (watch != null) {
-            scheduler.watchdog().unwatch(watch);
+            core.watchdog().unwatch(watch);
             watch = null;
         }
     }
 
     /** @return the runtime */
-    public Scheduler scheduler() {
-        return scheduler;
+    public RuntimeCore core() {
+        return core;
     }
 
     /** @return the worker this thread runs, or null on a thread inside {@code blockOn} */
@@ -102,7 +102,7 @@ public final class RuntimeContext {
      */
     public static TimeDriver timeDriver() {
         RuntimeContext c = current();
-        return c != null ? c.scheduler.driver().time() : StandaloneTimer.driver();
+        return c != null ? c.core.driver().time() : StandaloneTimer.driver();
     }
 
     /**
@@ -111,7 +111,7 @@ public final class RuntimeContext {
      */
     public static Reactor reactor() {
         RuntimeContext c = current();
-        return c != null ? c.scheduler.driver().reactor() : StandaloneReactor.get();
+        return c != null ? c.core.driver().reactor() : StandaloneReactor.get();
     }
 
     /**
@@ -152,7 +152,7 @@ public final class RuntimeContext {
      *     polls (starting the watchdog), else null
      */
     private PollWatch watchIfWanted() {
-        PollWatchdog d = scheduler.watchdog();
+        PollWatchdog d = core.watchdog();
         if (!d.wanted()) {
             return null;
         }

@@ -1,7 +1,7 @@
 package dev.weft.internal.scheduler;
 
 /**
- * The counters only a scheduler flavour knows, for {@link Scheduler#metrics()}.
+ * The counters only a scheduler flavour knows, for {@link RuntimeCore#metrics()}.
  *
  * @param workers threads that poll tasks
  * @param injectionQueueDepth tasks in the shared queue

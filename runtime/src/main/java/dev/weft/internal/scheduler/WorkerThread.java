@@ -11,14 +11,14 @@ public final class WorkerThread extends CarrierThread {
     final RuntimeContext context;
 
     /**
-     * @param scheduler the runtime the thread works for
+     * @param core the runtime the thread works for
      * @param worker what the thread runs; its context holds it
      * @param name the thread name
      * @param stackSize the stack size in bytes, or 0 for the JVM's default
      */
-    public WorkerThread(Scheduler scheduler, WorkerLoop worker, String name, long stackSize) {
+    public WorkerThread(RuntimeCore core, WorkerLoop worker, String name, long stackSize) {
         super(null, worker, name, stackSize);
-        this.context = new RuntimeContext(scheduler, worker);
+        this.context = new RuntimeContext(core, worker);
         setDaemon(true);
     }
 

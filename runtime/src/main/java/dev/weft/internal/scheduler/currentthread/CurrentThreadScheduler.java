@@ -3,11 +3,13 @@ package dev.weft.internal.scheduler.currentthread;
 import dev.weft.coroutine.abi.RandomSchedule;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.BlockOnRoots;
+import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.Parker;
 import dev.weft.internal.scheduler.RootDriver;
 import dev.weft.internal.scheduler.RuntimeConfig;
 import dev.weft.internal.scheduler.RuntimeContext;
-import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.RuntimeCore;
+import dev.weft.internal.scheduler.SchedulerFlavour;
 import dev.weft.internal.scheduler.SchedulerStats;
 import dev.weft.internal.task.TaskCell;
 import java.lang.invoke.MethodHandles;
@@ -17,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs every task on the thread that calls {@code blockOn}, as Tokio's current-thread
- * runtime: spawned tasks wait in one queue and run only while some thread is inside
- * {@code blockOn} (or {@code close()}, which drives them to their cancellation).
+ * The flavour that runs every task on the thread that calls {@code blockOn}, as Tokio's
+ * current-thread runtime: spawned tasks wait in one queue and run only while some thread is
+ * inside {@code blockOn} (or {@code close()}, whose drain step drives them to their
+ * cancellation). It has no threads of its own.
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -30,7 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       so a task enqueued while the driver is about to park always unparks it.</li>
  * </ul>
  */
-public final class CurrentThreadScheduler extends Scheduler {
+public final class CurrentThreadScheduler implements SchedulerFlavour {
+    private final RuntimeCore core;
+    private final RuntimeConfig config;
+    private final Driver driver;
     private final ConcurrentLinkedQueue<TaskCell<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Thread> drivingThread = new AtomicReference<>();
     /** The root being driven, for the driver's "is there work" check; driving thread only. */
@@ -41,7 +47,7 @@ public final class CurrentThreadScheduler extends Scheduler {
     private int turns;
     private volatile Parker activeParker;
     /** A seeded random poll order and leaf-await decisions (tests), or null: FIFO. */
-    private RandomSchedule randomSchedule;
+    private final RandomSchedule randomSchedule;
     private static final VarHandle POLLS;
     private static final VarHandle PARKS;
 
@@ -60,19 +66,21 @@ public final class CurrentThreadScheduler extends Scheduler {
     /** Parks in the driver; written by the driving thread only (opaque), read by any. */
     private long parks;
 
-    /** @param config the validated configuration */
-    public CurrentThreadScheduler(RuntimeConfig config) {
-        super(config, 1);
+    /**
+     * @param core the runtime this flavour schedules for
+     * @param randomSchedule a seeded random schedule to drive with (see {@link RandomSchedule}),
+     *     or null for FIFO
+     */
+    public CurrentThreadScheduler(RuntimeCore core, RandomSchedule randomSchedule) {
+        this.core = core;
+        this.config = core.config();
+        this.driver = core.driver();
+        this.randomSchedule = randomSchedule;
     }
 
-    /**
-     * Drives with a seeded random schedule from now on (see {@link RandomSchedule}). Call before
-     * the first {@code blockOn}.
-     *
-     * @param schedule the schedule
-     */
-    public void useRandomSchedule(RandomSchedule schedule) {
-        randomSchedule = schedule;
+    @Override
+    public void startWorkers() {
+        // no threads of its own: tasks run inside blockOn
     }
 
     @Override
@@ -103,10 +111,10 @@ public final class CurrentThreadScheduler extends Scheduler {
 
     @Override
     public <T> T blockOn(Awaitable<T> future) throws Exception {
-        if (isClosed()) {
+        if (core.isClosed()) {
             throw new IllegalStateException("the Weft runtime is closed: cannot blockOn");
         }
-        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
+        RuntimeContext ctx = RuntimeContext.enterBlockOn(core);
         try {
             acquireDriver();
             try {
@@ -201,18 +209,18 @@ public final class CurrentThreadScheduler extends Scheduler {
 
     /** Drives the queue on the closing thread, so cancelled tasks unwind. */
     @Override
-    protected boolean awaitDrained(long deadline) {
+    public boolean drain(long deadline) {
         if (RuntimeContext.current() != null || drivingThread.get() != null) {
             // another thread drives (it will run the cancellations), or we cannot enter here
-            return super.awaitDrained(deadline);
+            return core.awaitDrained(deadline);
         }
-        RuntimeContext ctx = RuntimeContext.enterBlockOn(this);
+        RuntimeContext ctx = RuntimeContext.enterBlockOn(core);
         try {
             acquireDriver();
             Parker p = new Parker(Thread.currentThread());
             activeParker = p;
             try {
-                while (!owned.isEmpty()) {
+                while (!core.drained()) {
                     if (runQueued(ctx, config.eventInterval()) > 0) {
                         continue;
                     }
@@ -230,19 +238,19 @@ public final class CurrentThreadScheduler extends Scheduler {
                 drivingThread.set(null);
             }
         } catch (IllegalStateException raced) {
-            return super.awaitDrained(deadline);
+            return core.awaitDrained(deadline);
         } finally {
             ctx.exit();
         }
     }
 
     @Override
-    protected SchedulerStats schedulerStats() {
+    public SchedulerStats stats() {
         return new SchedulerStats(1, queue.size(), 0, (long) POLLS.getOpaque(this), 0, (long) PARKS.getOpaque(this));
     }
 
     @Override
-    protected void stopWorkers(long deadline) {
+    public void stopWorkers(long deadline) {
         // no threads of its own
     }
 }

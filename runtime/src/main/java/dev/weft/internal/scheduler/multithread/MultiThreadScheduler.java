@@ -1,22 +1,27 @@
 package dev.weft.internal.scheduler.multithread;
 
-import dev.weft.internal.scheduler.Driver;
-import dev.weft.internal.scheduler.InjectQueue;
-import dev.weft.internal.log.ThrottledLog;
-import dev.weft.internal.scheduler.RuntimeConfig;
-import dev.weft.internal.scheduler.RuntimeContext;
-import dev.weft.internal.scheduler.Scheduler;
-import dev.weft.internal.scheduler.SchedulerStats;
+import dev.weft.future.Awaitable;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.WeftEvents;
+import dev.weft.internal.log.ThrottledLog;
+import dev.weft.internal.scheduler.BlockOnRoots;
+import dev.weft.internal.scheduler.Driver;
+import dev.weft.internal.scheduler.InjectQueue;
+import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.scheduler.RuntimeCore;
+import dev.weft.internal.scheduler.SchedulerFlavour;
+import dev.weft.internal.scheduler.SchedulerStats;
 import dev.weft.internal.scheduler.WorkerThread;
 import dev.weft.internal.task.TaskCell;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The work-stealing scheduler: {@code n} {@link Worker}s, each with a {@link LocalQueue} and a
+ * The work-stealing flavour: {@code n} {@link Worker}s, each with a {@link LocalQueue} and a
  * LIFO slot, a shared {@link InjectQueue}, and {@link Idle} to throttle searching and to pick a
- * parked worker to wake. The shape is Tokio's {@code runtime/scheduler/multi_thread}.
+ * parked worker to wake. The shape is Tokio's {@code runtime/scheduler/multi_thread}. Its
+ * {@code blockOn} drives each root on its caller ({@link BlockOnRoots}) while the workers run
+ * everything spawned.
  *
  * <h2>Where a scheduled task goes</h2>
  * <ul>
@@ -29,43 +34,64 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <h2>Shutdown</h2>
- * After the steps of {@link Scheduler}, {@code shutdown} is set and every worker is unparked;
- * each leaves its loop at the next iteration. Threads are daemons, so a worker stuck in a
- * blocking task does not keep the JVM alive.
+ * In the steps of {@link RuntimeCore}, draining waits for the workers to finish the aborted
+ * tasks; then {@code shutdown} is set and every worker is unparked, and each leaves its loop at
+ * the next iteration. Threads are daemons, so a worker stuck in a blocking task does not keep the
+ * JVM alive.
  */
-public final class MultiThreadScheduler extends Scheduler implements LocalQueue.Overflow<TaskCell<?>> {
+public final class MultiThreadScheduler implements SchedulerFlavour, LocalQueue.Overflow<TaskCell<?>> {
+    private final RuntimeCore core;
+    /** The core's configuration and driver, read by the workers on every tick and park. */
+    private final RuntimeConfig config;
+    private final Driver driver;
     final Worker[] workers;
     final InjectQueue<TaskCell<?>> inject = new InjectQueue<>();
     final Idle idle;
+    /** The {@code blockOn} calls in progress; a paused clock jumps only while they are idle too. */
+    final BlockOnRoots roots;
     private final WorkerThread[] threads;
     volatile boolean shutdown;
     /** Failures of a worker's run loop (a failing driver): one ERROR line per 10 s at most. */
-    final ThrottledLog runLoopErrors = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(10));
-
-    /** @param config the validated configuration */
-    public MultiThreadScheduler(RuntimeConfig config) {
-        this(config, new Driver(config.clock()));
-    }
+    final ThrottledLog runLoopErrors = new ThrottledLog(RuntimeCore.LOG, TimeUnit.SECONDS.toNanos(10));
 
     /**
-     * @param config the validated configuration
-     * @param driver the time and I/O driver (tests pass one that fails on purpose)
+     * Builds the workers and their threads without starting them (the core does, once it is
+     * complete).
+     *
+     * @param core the runtime this flavour schedules for
      */
-    public MultiThreadScheduler(RuntimeConfig config, Driver driver) {
-        super(config, config.workerThreads(), driver);
+    public MultiThreadScheduler(RuntimeCore core) {
+        this.core = core;
+        this.config = core.config();
+        this.driver = core.driver();
         int n = config.workerThreads();
         this.idle = new Idle(n);
+        this.roots = new BlockOnRoots(core);
         this.workers = new Worker[n];
         this.threads = new WorkerThread[n];
         for (int i = 0; i < n; i++) {
             workers[i] = new Worker(i, this, config.localQueueCapacity());
         }
         for (int i = 0; i < n; i++) {
-            threads[i] = new WorkerThread(this, workers[i], config.threadNamePrefix() + i, config.workerStackSize());
+            threads[i] = new WorkerThread(core, workers[i], config.threadNamePrefix() + i, config.workerStackSize());
         }
+    }
+
+    @Override
+    public void startWorkers() {
         for (WorkerThread t : threads) {
             t.start();
         }
+    }
+
+    /** @return the configuration */
+    RuntimeConfig config() {
+        return config;
+    }
+
+    /** @return the time and I/O driver */
+    Driver driver() {
+        return driver;
     }
 
     @Override
@@ -81,7 +107,7 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     /** Into the calling worker's own queue if it is one of this runtime's; else injected. */
     private void schedule(TaskCell<?> task, boolean isYield) {
         RuntimeContext c = RuntimeContext.onWorkerThread();
-        if (c != null && c.scheduler() == this && c.worker().scheduleLocal(task, isYield)) {
+        if (c != null && c.core() == core && c.worker().scheduleLocal(task, isYield)) {
             return;
         }
         inject.push(task);
@@ -127,7 +153,12 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     }
 
     @Override
-    protected SchedulerStats schedulerStats() {
+    public <T> T blockOn(Awaitable<T> future) throws Exception {
+        return roots.blockOn(future);
+    }
+
+    @Override
+    public SchedulerStats stats() {
         long local = 0;
         long polls = 0;
         long steals = 0;
@@ -142,7 +173,12 @@ public final class MultiThreadScheduler extends Scheduler implements LocalQueue.
     }
 
     @Override
-    protected void stopWorkers(long deadline) {
+    public boolean drain(long deadline) {
+        return core.awaitDrained(deadline);
+    }
+
+    @Override
+    public void stopWorkers(long deadline) {
         shutdown = true;
         for (Worker w : workers) {
             w.unpark();

@@ -275,7 +275,7 @@ final class Worker implements WorkerLoop {
                 parkedInDriver = true;
                 try {
                     if (!parker.tryConsume()) {
-                        driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.rootsIdle());
+                        driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.roots.idle());
                     }
                 } catch (RuntimeException | Error e) {
                     leaveParkedAfterFailure();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.future.Poll;
 import dev.weft.internal.scheduler.Driver;
 import dev.weft.internal.scheduler.RuntimeConfig;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.task.TaskCell;
 import dev.weft.internal.time.ClockSource;
 import java.time.Duration;
@@ -64,7 +65,9 @@ class FailingDriverTest {
     void workersSurviveAThrowingDriverWithIdleStateIntact() throws Exception {
         for (int workers : new int[] {1, 2, 3}) {
             FailingDriver driver = new FailingDriver(40);
-            MultiThreadScheduler s = new MultiThreadScheduler(config(workers), driver);
+            MultiThreadScheduler[] flavour = new MultiThreadScheduler[1];
+            RuntimeCore core = new RuntimeCore(config(workers), driver, c -> flavour[0] = new MultiThreadScheduler(c));
+            MultiThreadScheduler s = flavour[0];
             try {
                 // idle workers park in the driver; each failure sends one back through its run loop
                 assertTrue(driver.allThrown.await(30, TimeUnit.SECONDS), "the driver was parked in 40 times");
@@ -72,9 +75,9 @@ class FailingDriverTest {
                 int n = 200;
                 CountDownLatch done = new CountDownLatch(n);
                 for (int i = 0; i < n; i++) {
-                    TaskCell<Integer> t = s.newTask(w -> Poll.ready(1));
+                    TaskCell<Integer> t = core.newTask(w -> Poll.ready(1));
                     t.setCompletionListener(c -> done.countDown());
-                    s.submitNew(t);
+                    core.submitNew(t);
                 }
                 assertTrue(done.await(30, TimeUnit.SECONDS), "tasks spawned after the failures ran");
                 assertEachSleeperOnce(s.idle, workers);
@@ -88,7 +91,7 @@ class FailingDriverTest {
                 }
                 assertEquals(0, s.idle.numSearching(), "searchers counted with every worker parked");
             } finally {
-                s.close();
+                core.close();
             }
         }
     }

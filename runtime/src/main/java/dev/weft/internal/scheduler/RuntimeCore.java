@@ -1,13 +1,12 @@
 package dev.weft.internal.scheduler;
 
-import dev.weft.internal.blocking.BlockingPool;
-import dev.weft.internal.jfr.ObservedRuntime;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.weft.diagnostics.RuntimeMetrics;
 import dev.weft.diagnostics.TaskInfo;
 import dev.weft.future.Awaitable;
+import dev.weft.internal.blocking.BlockingPool;
 import dev.weft.internal.dump.TaskDumps;
 import dev.weft.internal.jfr.JfrGate;
+import dev.weft.internal.jfr.ObservedRuntime;
 import dev.weft.internal.jfr.PeriodicEvents;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.jfr.WeftEvents;
@@ -18,56 +17,85 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What both runtime flavours share: the live-task registry, spawning, failure reporting,
- * diagnostics and the shutdown sequence; {@code blockOn} lives in {@link BlockOnRoots}.
+ * One runtime, whichever its flavour: the live-task registry, spawning, the release of a
+ * completed task and its failure hook, diagnostics (name, metrics, task dumps, the long-poll
+ * watchdog, periodic JFR events), the driver and the blocking pool, and the shutdown sequence.
+ * Where a woken task waits and who polls it is the {@link SchedulerFlavour}'s, which the core is
+ * composed with (a final field), so each flavour holds only its scheduling and what is common is
+ * written once here.
+ *
+ * <h2>Invariants</h2>
+ * Every task spawned here is in {@code owned} from {@link #newTask} until {@link #release}; the
+ * flavour is built before anything (a periodic event, a spawn) can reach the core from another
+ * thread, and its threads start only once the core is complete.
  *
  * <h2>Shutdown</h2>
  * <ol>
  *   <li>The registry is closed: spawning from now on throws {@link IllegalStateException}.</li>
  *   <li>Every live task is aborted. Its next poll lets its coroutine unwind ({@code finally}
  *       blocks and try-with-resources run), and it completes as cancelled.</li>
- *   <li>{@link #awaitDrained(long)} waits (the current-thread flavour: drives) until the registry
- *       is empty or the timeout passed.</li>
- *   <li>{@link #stopWorkers(long)} ends the worker threads.</li>
+ *   <li>{@link SchedulerFlavour#drain(long)} lets them finish until the registry is empty or the
+ *       timeout passed: the multi-thread flavour waits ({@link #awaitDrained(long)}), the
+ *       current-thread flavour drives its queue on the closing thread.</li>
+ *   <li>{@link SchedulerFlavour#stopWorkers(long)} ends the worker threads; then the blocking
+ *       pool and the driver are shut.</li>
  *   <li>Tasks still live are named in a warning and in the {@link IllegalStateException}
  *       thrown to the caller.</li>
  * </ol>
+ *
+ * <h2>Who may call</h2>
+ * Spawning, diagnostics and {@link #close()} from any thread, except that {@code close()} refuses
+ * a worker thread of this runtime; {@link TaskScheduler}'s methods as that interface says.
  */
-public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
+public final class RuntimeCore implements TaskScheduler, ObservedRuntime {
     /** The logger of the runtime. */
-    protected static final System.Logger LOG = System.getLogger("dev.weft.runtime");
+    public static final System.Logger LOG = System.getLogger("dev.weft.runtime");
 
-    /** The validated configuration. */
-    protected final RuntimeConfig config;
-    /** Every live task. */
-    protected final OwnedTasks owned;
-    private final AtomicBoolean closing = new AtomicBoolean();
     private static final AtomicInteger RUNTIME_IDS = new AtomicInteger();
+    private static final AtomicInteger BLOCKING_IDS = new AtomicInteger();
+
+    private final RuntimeConfig config;
+    /** Every live task. */
+    final OwnedTasks owned;
+    private final AtomicBoolean closing = new AtomicBoolean();
     /** What JMX, task dumps and JFR call this runtime: {@code weft-1}, {@code weft-2}, ... */
     private final String name = "weft-" + RUNTIME_IDS.incrementAndGet();
     /** Finds long polls while a recording wants them. */
     private final PollWatchdog watchdog = new PollWatchdog(name + "-watchdog");
+    /** Timers and I/O, turned by an idle worker. */
+    private final Driver driver;
+    /** Threads for blocking work. */
+    private final BlockingPool blocking;
+    /** Where tasks are queued and who polls them. */
+    private final SchedulerFlavour flavour;
 
     /**
      * @param config the configuration
-     * @param concurrency how many threads spawn and complete tasks at once
+     * @param flavour builds the flavour for this core (it may read the core's configuration,
+     *     driver and pools, but must not spawn or start threads: {@link
+     *     SchedulerFlavour#startWorkers()} does that once the core is complete)
      */
-    protected Scheduler(RuntimeConfig config, int concurrency) {
-        this(config, concurrency, new Driver(config.clock()));
+    public RuntimeCore(RuntimeConfig config, Function<RuntimeCore, SchedulerFlavour> flavour) {
+        this(config, new Driver(config.clock()), flavour);
     }
 
     /**
      * @param config the configuration
-     * @param concurrency how many threads spawn and complete tasks at once
-     * @param driver the time and I/O driver, on {@code config}'s clock
+     * @param driver the time and I/O driver, on {@code config}'s clock (tests pass one that fails
+     *     on purpose)
+     * @param flavour builds the flavour for this core, as in {@link #RuntimeCore(RuntimeConfig, Function)}
      */
-    protected Scheduler(RuntimeConfig config, int concurrency, Driver driver) {
+    public RuntimeCore(RuntimeConfig config, Driver driver, Function<RuntimeCore, SchedulerFlavour> flavour) {
         this.config = config;
-        this.owned = new OwnedTasks(concurrency);
+        // one shard group per thread that spawns and completes tasks: the workers, or the one
+        // thread driving a current-thread runtime (whose configuration has one worker)
+        this.owned = new OwnedTasks(config.workerThreads());
         this.driver = driver;
         this.blocking = new BlockingPool(config.maxBlockingThreads(), config.blockingKeepAlive(),
                 r -> {
@@ -80,7 +108,9 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
                     }
                 });
         JfrGate.install();
+        this.flavour = flavour.apply(this);
         PeriodicEvents.opened(this);
+        this.flavour.startWorkers();
     }
 
     /** @return the runtime's name, {@code weft-N} */
@@ -93,35 +123,6 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     public PollWatchdog watchdog() {
         return watchdog;
     }
-
-    // ===== diagnostics =====
-
-    /** @return the runtime's counters now; any thread */
-    @Override
-    public RuntimeMetrics metrics() {
-        SchedulerStats s = schedulerStats();
-        return new RuntimeMetrics(s.workers(), owned.size(), s.injectionQueueDepth(), s.localQueueDepth(),
-                s.polls(), s.steals(), s.parks(), blocking.threads(), blocking.idleThreads(), blocking.queued(),
-                driver.time().pending());
-    }
-
-    /** @return what only the flavour knows; any thread, cheap (reads per-worker fields) */
-    protected abstract SchedulerStats schedulerStats();
-
-    /** @return every live task, its state and logical stack; any thread */
-    @Override
-    public List<TaskInfo> dumpTasks() {
-        return TaskDumps.of(owned.snapshot());
-    }
-
-    private static final AtomicInteger BLOCKING_IDS = new AtomicInteger();
-
-    /** Timers and I/O, turned by an idle worker. */
-    protected final Driver driver;
-    /** Threads for blocking work. */
-    protected final BlockingPool blocking;
-    /** The {@code blockOn} calls in progress. */
-    private final BlockOnRoots roots = new BlockOnRoots(this);
 
     /** @return the time and I/O driver */
     public Driver driver() {
@@ -136,6 +137,23 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     /** @return the configuration */
     public RuntimeConfig config() {
         return config;
+    }
+
+    // ===== diagnostics =====
+
+    /** @return the runtime's counters now; any thread */
+    @Override
+    public RuntimeMetrics metrics() {
+        SchedulerStats s = flavour.stats();
+        return new RuntimeMetrics(s.workers(), owned.size(), s.injectionQueueDepth(), s.localQueueDepth(),
+                s.polls(), s.steals(), s.parks(), blocking.threads(), blocking.idleThreads(), blocking.queued(),
+                driver.time().pending());
+    }
+
+    /** @return every live task, its state and logical stack; any thread */
+    @Override
+    public List<TaskInfo> dumpTasks() {
+        return TaskDumps.of(owned.snapshot());
     }
 
     // ===== spawning =====
@@ -165,7 +183,7 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         if (JfrGate.on()) {
             t.setEndedEvent(WeftEvents.taskSpawned(t));
         }
-        schedule(t);
+        flavour.schedule(t);
     }
 
     /**
@@ -179,6 +197,16 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         TaskCell<T> t = newTask(future);
         submitNew(t);
         return t;
+    }
+
+    @Override
+    public void schedule(TaskCell<?> task) {
+        flavour.schedule(task);
+    }
+
+    @Override
+    public void scheduleYield(TaskCell<?> task) {
+        flavour.scheduleYield(task);
     }
 
     @Override
@@ -200,12 +228,17 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         return owned.size();
     }
 
+    /** @return true if no task is live; any thread */
+    public boolean drained() {
+        return owned.isEmpty();
+    }
+
     // ===== blockOn =====
 
     /**
      * Runs {@code future} on the calling thread until it completes, with this runtime as the
-     * current one; spawned tasks run on the workers. The current-thread flavour overrides it to
-     * run its queue on the caller in between.
+     * current one; how spawned tasks run meanwhile is the flavour's (on the workers, or on this
+     * thread between polls of {@code future}).
      *
      * @param future the root future
      * @param <T> its type
@@ -213,15 +246,7 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
      * @throws Exception whatever it throws, unchanged
      */
     public <T> T blockOn(Awaitable<T> future) throws Exception {
-        return roots.blockOn(future);
-    }
-
-    /**
-     * @return true if every thread inside {@code blockOn} is parked with nothing to run: with the
-     *     workers idle too, a paused clock may jump forward
-     */
-    public boolean rootsIdle() {
-        return roots.idle();
+        return flavour.blockOn(future);
     }
 
     // ===== shutdown =====
@@ -232,10 +257,10 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
      * @throws IllegalStateException if tasks were still running at the timeout, naming them; or
      *     if called from a thread of this runtime
      */
-    public final void close() {
+    public void close() {
         Thread t = Thread.currentThread();
         RuntimeContext c = RuntimeContext.current();
-        if (c != null && c.worker() != null && c.scheduler() == this) {
+        if (c != null && c.worker() != null && c.core() == this) {
             throw new IllegalStateException("close() was called on '" + t.getName()
                     + "', a worker thread of the runtime being closed; it would wait for itself");
         }
@@ -249,8 +274,8 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         for (TaskCell<?> task : owned.snapshot()) {
             task.abort();
         }
-        boolean drained = awaitDrained(deadline);
-        stopWorkers(deadline);
+        boolean drained = flavour.drain(deadline);
+        flavour.stopWorkers(deadline);
         blocking.shutdown();
         driver.close();
         if (!drained) {
@@ -272,12 +297,13 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
     }
 
     /**
-     * Waits until no task is live.
+     * Waits, parking with a growing pause, until no task is live: the drain of a flavour whose
+     * tasks run on other threads. Any thread.
      *
      * @param deadline {@link System#nanoTime()} to give up at
      * @return true if every task finished
      */
-    protected boolean awaitDrained(long deadline) {
+    public boolean awaitDrained(long deadline) {
         long pause = TimeUnit.MICROSECONDS.toNanos(50);
         while (!owned.isEmpty()) {
             long left = deadline - System.nanoTime();
@@ -289,11 +315,4 @@ public abstract class Scheduler implements TaskScheduler, ObservedRuntime {
         }
         return true;
     }
-
-    /**
-     * Ends the worker threads (if any).
-     *
-     * @param deadline {@link System#nanoTime()} after which not to wait for them
-     */
-    protected abstract void stopWorkers(long deadline);
 }
