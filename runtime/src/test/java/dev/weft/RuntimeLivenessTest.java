@@ -440,14 +440,14 @@ class RuntimeLivenessTest {
     void theWatchdogForgetsThreadsThatLeftBlockOnAndStopsWithTheRuntime() throws Exception {
         Thread watchdogThread;
         try (WeftRuntime rt = WeftRuntime.multiThread().workerThreads(1).warnOnBlockedWorker(true).build()) {
-            PollWatchdog dog = rt.scheduler().watchdog();
+            PollWatchdog dog = rt.core().watchdog();
             rt.blockOn(rt.spawn(w -> Poll.ready(1)));
             int watched = dog.watched();
             for (int i = 0; i < 5; i++) {
                 rt.blockOn(w -> Poll.ready(1));
             }
             assertEquals(watched, dog.watched(), "every blockOn thread is forgotten when it leaves");
-            String name = rt.scheduler().name() + "-watchdog";
+            String name = rt.core().name() + "-watchdog";
             watchdogThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals(name)).findFirst().orElse(null);
             assertNotNull(watchdogThread, "the watchdog runs while warnings are on");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.internal.scheduler.Driver;
+import dev.weft.internal.scheduler.RuntimeCore;
 import dev.weft.internal.time.ClockSource;
 import java.io.File;
 import java.nio.channels.ClosedSelectorException;
@@ -25,8 +26,8 @@ class ShutdownReleasesTheDriverTest {
                 super.close();
             }
         };
-        MultiThreadScheduler s = new MultiThreadScheduler(FailingDriverTest.config(2), driver);
-        s.close();
+        RuntimeCore core = new RuntimeCore(FailingDriverTest.config(2), driver, MultiThreadScheduler::new);
+        core.close();
         assertTrue(closed.get(), "the runtime's close() closed its driver");
     }
 
