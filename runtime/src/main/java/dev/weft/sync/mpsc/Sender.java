@@ -26,8 +26,12 @@ import java.util.Objects;
 public final class Sender<T> implements AutoCloseable {
     private final Chan<T> chan;
     private boolean closed;
-    /** the future this handle's sends reuse while it is free (see Sending) */
-    private final Sending<T> sending;
+    /**
+     * the future this handle's sends reuse while it is free (see Sending); replaced by the new one
+     * when it is not, so a future left outstanding for ever (a select branch that lost before it
+     * was polled is never abandoned) costs one allocation, not one per later send
+     */
+    private Sending<T> sending;
 
     Sender(Chan<T> chan) {
         this.chan = chan;
@@ -52,7 +56,8 @@ public final class Sender<T> implements AutoCloseable {
      *
      * <p>The handle reuses one future: once a send completed (or failed, or was abandoned), the
      * next call may return the same instance, so a caller must neither poll nor abandon a future
-     * after it finished. A call while the previous send is still outstanding gets a new one.
+     * after it finished. A call while the previous send is still outstanding (or was never polled
+     * nor abandoned) gets a new one, which later sends then reuse.
      *
      * @param value the value, not null
      * @return the future
@@ -64,6 +69,7 @@ public final class Sender<T> implements AutoCloseable {
         if (!s.claim(value)) {
             s = new Sending<>(chan);
             s.claim(value);
+            sending = s;
         }
         return s;
     }
