@@ -30,13 +30,18 @@ import java.lang.invoke.VarHandle;
  *   <li>After {@link #close()} every queued and future acquire completes with {@code false};
  *       permits keep being counted (releases still add) so {@link #availablePermits()} stays
  *       meaningful.</li>
+ *   <li>A release or close that dequeues a waiter writes its {@code phase} last, after the
+ *       links, {@code remaining} and {@code waker}: an owner that reads {@code ASSIGNED} or
+ *       {@code CLOSED_OUT} (volatile) owns the whole node again, so it may
+ *       {@link Acquire#reset() reset} it without the lock.</li>
  * </ol>
  *
  * <h2>Who may call</h2>
  * Every method may be called from any thread. The waiter list, each waiter's links,
- * {@code remaining} and {@code waker} are guarded by {@code lock}; {@code Acquire.phase} is
- * written under it and read without it (volatile). Wakers are called after the lock is released
- * ({@link WakeList}).
+ * {@code remaining} and {@code waker} are guarded by {@code lock} while a request is pending; a
+ * request not polled yet or finished is its owner's alone (invariant 4). {@code Acquire.phase} is
+ * written under the lock and read without it (volatile). Wakers are called after the lock is
+ * released ({@link WakeList}).
  */
 public final class BatchSemaphore {
     /** The largest number of permits a semaphore may hold: the word keeps one bit for CLOSED. */
@@ -56,6 +61,8 @@ public final class BatchSemaphore {
     }
 
     private static final VarHandle STATE;
+    private static final Poll<Boolean> READY_TRUE = Poll.ready(Boolean.TRUE);
+    private static final Poll<Boolean> READY_FALSE = Poll.ready(Boolean.FALSE);
 
     static {
         try {
@@ -147,7 +154,10 @@ public final class BatchSemaphore {
         if (n == 0) {
             return;
         }
-        WakeList wake = new WakeList();
+        // the first completed waiter's waker in a local, a list only from the second on: a release
+        // that completes at most one waiter (a channel's receive) allocates nothing
+        Waker first = null;
+        WakeList more = null;
         synchronized (lock) {
             Acquire w;
             while (n > 0 && (w = waiters.peekFirst()) != null) {
@@ -156,9 +166,17 @@ public final class BatchSemaphore {
                 n -= take;
                 if (w.remaining == 0) {
                     waiters.pollFirst();
-                    w.phase = Acquire.ASSIGNED;
-                    wake.add(w.waker);
+                    Waker ww = w.waker;
                     w.waker = null;
+                    w.phase = Acquire.ASSIGNED; // last: invariant 4
+                    if (first == null) {
+                        first = ww;
+                    } else {
+                        if (more == null) {
+                            more = new WakeList();
+                        }
+                        more.add(ww);
+                    }
                 }
             }
             if (n > 0) {
@@ -169,7 +187,12 @@ public final class BatchSemaphore {
                 }
             }
         }
-        wake.wakeAll();
+        if (first != null) {
+            first.wake();
+        }
+        if (more != null) {
+            more.wakeAll();
+        }
     }
 
     /**
@@ -186,9 +209,9 @@ public final class BatchSemaphore {
                 if (partial > 0) {
                     STATE.getAndAdd(this, partial << PERMIT_SHIFT);
                 }
-                w.phase = Acquire.CLOSED_OUT;
                 wake.add(w.waker);
                 w.waker = null;
+                w.phase = Acquire.CLOSED_OUT; // last: invariant 4
             }
         }
         wake.wakeAll();
@@ -219,9 +242,9 @@ public final class BatchSemaphore {
 
         private final BatchSemaphore sem;
         private final int needed;
-        /** guarded by sem.lock */
+        /** guarded by sem.lock; the owner's alone in INIT and DONE (reset) */
         int remaining;
-        /** guarded by sem.lock */
+        /** guarded by sem.lock; the owner's alone in INIT and DONE (reset) */
         Waker waker;
         /** written under sem.lock (or by the owner before queueing), read by the owner */
         volatile int phase = INIT;
@@ -239,10 +262,10 @@ public final class BatchSemaphore {
                     return first(w);
                 case ASSIGNED:
                     phase = DONE;
-                    return Poll.ready(Boolean.TRUE);
+                    return READY_TRUE;
                 case CLOSED_OUT:
                     phase = DONE;
-                    return Poll.ready(Boolean.FALSE);
+                    return READY_FALSE;
                 case QUEUED:
                     synchronized (sem.lock) {
                         if (phase == QUEUED) {
@@ -260,10 +283,10 @@ public final class BatchSemaphore {
             switch (sem.tryAcquire(needed)) {
                 case ACQUIRED:
                     phase = DONE;
-                    return Poll.ready(Boolean.TRUE);
+                    return READY_TRUE;
                 case CLOSED:
                     phase = DONE;
-                    return Poll.ready(Boolean.FALSE);
+                    return READY_FALSE;
                 default:
                     break;
             }
@@ -276,7 +299,7 @@ public final class BatchSemaphore {
                             // give back what this loop took before seeing CLOSED (cannot happen: CLOSED is set under the lock)
                             throw new AssertionError("partial acquire on a closed semaphore");
                         }
-                        return Poll.ready(Boolean.FALSE);
+                        return READY_FALSE;
                     }
                     int take = Math.min(s >>> PERMIT_SHIFT, remaining);
                     if (take == 0) {
@@ -287,7 +310,7 @@ public final class BatchSemaphore {
                         remaining -= take;
                         if (remaining == 0) {
                             phase = DONE;
-                            return Poll.ready(Boolean.TRUE);
+                            return READY_TRUE;
                         }
                         s = sem.state;
                     } else {
@@ -326,6 +349,25 @@ public final class BatchSemaphore {
             if (giveBack > 0) {
                 sem.release(giveBack);
             }
+        }
+
+        /**
+         * Makes a finished request new again, so an owner that acquires over and over can reuse
+         * one node instead of allocating a request each time: afterwards it behaves as
+         * {@link BatchSemaphore#acquire(int)} had just returned it. Called by the owner, without
+         * the lock (invariant 4).
+         *
+         * @throws IllegalStateException if the request is queued, or was assigned or closed out
+         *     and its owner has not polled that yet
+         */
+        public void reset() {
+            int p = phase;
+            if (p != DONE && p != INIT) {
+                throw new IllegalStateException("an acquire was reset while it still waits or owns permits");
+            }
+            remaining = needed;
+            waker = null;
+            phase = INIT;
         }
 
         /** @return the number of permits this request asks for */

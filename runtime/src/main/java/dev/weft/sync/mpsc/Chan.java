@@ -16,14 +16,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which fails queued and later sends. Unbounded: {@code unboundedState = inFlight << 1 | CLOSED},
  * incremented by a send before it enqueues (failing if CLOSED), decremented by a receive.
  *
+ * <h2>Queue</h2>
+ * A bound up to {@link #RING_LIMIT} queues values in a {@link Ring} of that many slots, made at
+ * construction: a send or receive allocates nothing. A larger bound, and the unbounded channel,
+ * use a {@link ConcurrentLinkedQueue} (a node per value, memory only for what is queued).
+ *
  * <h2>Invariants</h2>
  * <ol>
  *   <li>A value is enqueued only after its send reserved room (a permit or an in-flight count),
  *       and the reservation is given back only after the value is dequeued; so "receiver closed
- *       and no reservation outstanding" means no value can still arrive.</li>
- *   <li>Wake-ups (Dekker): the receiver stores its waker, then re-reads the queue and the closed
- *       flags; a sender enqueues (or a closer sets its flag), then takes the waker. One of the
- *       two always sees the other.</li>
+ *       and no reservation outstanding" means no value can still arrive, and a ring push always
+ *       finds its slot free (invariant 1 of {@link Ring}).</li>
+ *   <li>Wake-ups (Dekker): the receiver swaps its waker in ({@code getAndSet}), then re-reads the
+ *       queue and the closed flags; a sender enqueues (or a closer sets its flag), then swaps the
+ *       waker out ({@code getAndSet}). The two swaps are ordered: if the sender's comes first the
+ *       receiver's swap reads what it wrote, so the receiver's re-read sees the value; otherwise
+ *       the sender takes the waker and wakes it. A release store for the receiver's swap would
+ *       let its re-read pass it (a store-load reordering) and lose the wake-up.</li>
  *   <li>{@code senders} counts open {@link Sender} handles; it reaches 0 once and then
  *       {@code txClosed} is set.</li>
  * </ol>
@@ -45,7 +54,13 @@ final class Chan<T> {
         }
     }
 
-    final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    /** The largest bound queued in a {@link Ring}: 4096 slots, 16 KiB with compressed references. */
+    static final int RING_LIMIT = 1 << 12;
+
+    /** null when {@code ring} is used */
+    private final ConcurrentLinkedQueue<T> queue;
+    /** null for an unbounded channel and a bound above RING_LIMIT */
+    private final Ring<T> ring;
     /** null for an unbounded channel */
     final BatchSemaphore capacity;
     final int bound;
@@ -57,9 +72,17 @@ final class Chan<T> {
     @SuppressWarnings("unused") // through RX_WAKER
     private volatile Waker rxWaker;
 
+    /** @param bound the capacity, or 0 for an unbounded channel */
     Chan(int bound) {
+        this(bound, bound <= RING_LIMIT);
+    }
+
+    /** @param useRing whether a bounded channel queues in a ring (for tests of the linked queue) */
+    Chan(int bound, boolean useRing) {
         this.bound = bound;
         this.capacity = bound > 0 ? new BatchSemaphore(bound) : null;
+        this.ring = bound > 0 && useRing ? new Ring<>(bound) : null;
+        this.queue = ring == null ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** Unbounded only: reserve an in-flight slot. @return false if the receiver closed */
@@ -79,7 +102,11 @@ final class Chan<T> {
 
     /** Enqueues a value whose room is reserved, and wakes the receiver. */
     void push(T v) {
-        queue.offer(v);
+        if (ring != null) {
+            ring.push(v);
+        } else {
+            queue.offer(v);
+        }
         wakeRx();
     }
 
@@ -90,13 +117,14 @@ final class Chan<T> {
         }
     }
 
+    /** Receiver only: the swap of invariant 2, to be followed by a re-read of the queue. */
     void registerRx(Waker w) {
-        rxWaker = w;
+        RX_WAKER.getAndSet(this, w);
     }
 
     /** Receiver only: dequeues a value and gives its room back. @return the value or null */
     T pop() {
-        T v = queue.poll();
+        T v = ring != null ? ring.poll() : queue.poll();
         if (v != null) {
             if (capacity != null) {
                 capacity.release(1);
@@ -119,6 +147,11 @@ final class Chan<T> {
             return capacity.availablePermits() == bound;
         }
         return (unboundedState >>> 1) == 0;
+    }
+
+    /** Receiver only. @return true if no value is ready to be dequeued */
+    boolean isEmpty() {
+        return ring != null ? ring.isEmpty() : queue.isEmpty();
     }
 
     void closeRx() {

@@ -17,7 +17,12 @@ package dev.weft.sync.mpsc;
  * <ul>
  *   <li>Bounded: {@link Sender#send} suspends while {@code capacity} values are queued; waiting
  *       senders are served FIFO. Unbounded: {@code send} never suspends.</li>
- *   <li>Values are received in the order their sends completed; values must not be null.</li>
+ *   <li>Values are received in the order their sends took their place in the queue: a send that
+ *       returned before another began is received first, and one handle's values arrive in the
+ *       order it sent them. Values must not be null.</li>
+ *   <li>Allocation: a bounded channel of capacity up to 4096 makes its queue at creation, and
+ *       each handle reuses one send future, so a send allocates nothing (after a handle's first
+ *       wait on a full channel, waiting does not either).</li>
  *   <li>End of stream: once every {@link Sender} is closed (or the receiver closed itself) and
  *       the queue is drained, {@link Receiver#recv()} returns {@code null}.</li>
  *   <li>A send after {@link Receiver#close()} throws {@link dev.weft.sync.SendException} carrying

@@ -21,8 +21,14 @@ import dev.weft.future.Waker;
  * @param <T> the element type
  */
 public final class Receiver<T> implements AutoCloseable {
+    /** what {@link #attempt} answers when no value is ready and more may come */
+    private static final Object PENDING = new Object();
+    /** what {@link #attempt} answers once the channel is closed and drained */
+    private static final Object END = new Object();
+
     private final Chan<T> chan;
     private final Receiving recv = new Receiving();
+    private final Taking take = new Taking();
 
     Receiver(Chan<T> chan) {
         this.chan = chan;
@@ -35,12 +41,18 @@ public final class Receiver<T> implements AutoCloseable {
      */
     @Suspendable
     public T recv() {
-        return Async.await(recv);
+        Async.await(take);
+        // no await between the poll that took the value and here, so no cancellation either
+        T v = take.value;
+        take.value = null;
+        return v;
     }
 
     /**
-     * The future {@link #recv()} awaits, for a {@code Select} branch: cancel safe, it takes a
-     * value only in the poll that returns it. One shared instance per receiver.
+     * The future for a {@code Select} branch that receives: cancel safe, it takes a value only in
+     * the poll that returns it. One shared instance per receiver. ({@link #recv()} awaits a
+     * future of its own that hands the value over in a field, so a receive allocates no
+     * {@link Poll}.)
      *
      * @return the future
      */
@@ -60,7 +72,7 @@ public final class Receiver<T> implements AutoCloseable {
 
     /** @return true once no value can arrive any more and the queue is empty */
     public boolean isClosed() {
-        return chan.noMoreSends() && chan.queue.isEmpty();
+        return chan.noMoreSends() && chan.isEmpty();
     }
 
     /**
@@ -73,20 +85,52 @@ public final class Receiver<T> implements AutoCloseable {
         chan.closeRx();
     }
 
+    /**
+     * One receive attempt: the value (taken), {@link #END}, or {@link #PENDING} with {@code waker}
+     * registered. The registration swaps the waker in before the queue and the closed flags are
+     * read again (invariant 2 of {@link Chan}).
+     */
+    private Object attempt(Waker waker) {
+        T v = chan.pop();
+        if (v != null) {
+            return v;
+        }
+        chan.registerRx(waker);
+        boolean ended = chan.noMoreSends();
+        v = chan.pop();
+        if (v != null) {
+            return v;
+        }
+        return ended ? END : PENDING;
+    }
+
+    /** {@link #recvAwaitable()}: the value travels in the {@link Poll}. */
     private final class Receiving implements Awaitable<T> {
         @Override
+        @SuppressWarnings("unchecked")
         public Poll<T> poll(Waker waker) {
-            T v = chan.pop();
-            if (v != null) {
-                return Poll.ready(v);
+            Object r = attempt(waker);
+            if (r == PENDING) {
+                return Poll.pending();
             }
-            chan.registerRx(waker);
-            boolean ended = chan.noMoreSends();
-            v = chan.pop();
-            if (v != null || ended) {
-                return Poll.ready(v);
+            return Poll.ready(r == END ? null : (T) r);
+        }
+    }
+
+    /** {@link #recv()}'s own future: the value travels in {@code value}, read once the await returns. */
+    private final class Taking implements Awaitable<Void> {
+        /** the receiving task's alone: written by the poll that completes, cleared by recv */
+        T value;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Poll<Void> poll(Waker waker) {
+            Object r = attempt(waker);
+            if (r == PENDING) {
+                return Poll.pending();
             }
-            return Poll.pending();
+            value = r == END ? null : (T) r;
+            return Poll.ready(null);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.sync.BatchSemaphore;
 import dev.weft.sync.SendException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
@@ -24,9 +26,16 @@ import java.util.Objects;
 public final class Sender<T> implements AutoCloseable {
     private final Chan<T> chan;
     private boolean closed;
+    /**
+     * the future this handle's sends reuse while it is free (see Sending); replaced by the new one
+     * when it is not, so a future left outstanding for ever (a select branch that lost before it
+     * was polled is never abandoned) costs one allocation, not one per later send
+     */
+    private Sending<T> sending;
 
     Sender(Chan<T> chan) {
         this.chan = chan;
+        this.sending = new Sending<>(chan);
     }
 
     /**
@@ -41,8 +50,14 @@ public final class Sender<T> implements AutoCloseable {
     }
 
     /**
-     * The future {@link #send} awaits, for a {@code Select} branch. If abandoned before it
-     * completes, the value was not sent and no capacity stays reserved.
+     * The future {@link #send} awaits, for a {@code Select} branch. Nothing is sent until it is
+     * polled; if abandoned before it completes, the value was not sent and no capacity stays
+     * reserved.
+     *
+     * <p>The handle reuses one future: once a send completed (or failed, or was abandoned), the
+     * next call may return the same instance, so a caller must neither poll nor abandon a future
+     * after it finished. A call while the previous send is still outstanding (or was never polled
+     * nor abandoned) gets a new one, which later sends then reuse.
      *
      * @param value the value, not null
      * @return the future
@@ -50,13 +65,13 @@ public final class Sender<T> implements AutoCloseable {
     public Awaitable<Void> sendAwaitable(T value) {
         Objects.requireNonNull(value, "mpsc values must not be null");
         checkOpen();
-        if (chan.capacity == null) {
-            return waker -> {
-                sendUnbounded(value);
-                return Poll.ready(null);
-            };
+        Sending<T> s = sending;
+        if (!s.claim(value)) {
+            s = new Sending<>(chan);
+            s.claim(value);
+            sending = s;
         }
-        return new Sending<>(chan, value, chan.capacity.acquire(1));
+        return s;
     }
 
     /**
@@ -70,7 +85,10 @@ public final class Sender<T> implements AutoCloseable {
         Objects.requireNonNull(value, "mpsc values must not be null");
         checkOpen();
         if (chan.capacity == null) {
-            sendUnbounded(value);
+            if (!chan.reserveUnbounded()) {
+                throw closed(value);
+            }
+            chan.push(value);
             return true;
         }
         switch (chan.capacity.tryAcquire(1)) {
@@ -82,13 +100,6 @@ public final class Sender<T> implements AutoCloseable {
             default:
                 return false;
         }
-    }
-
-    private void sendUnbounded(T value) {
-        if (!chan.reserveUnbounded()) {
-            throw closed(value);
-        }
-        chan.push(value);
     }
 
     static SendException closed(Object value) {
@@ -136,33 +147,130 @@ public final class Sender<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * One send, reusable: {@code IDLE} (free to be claimed), {@code ARMED} (claimed with a value,
+     * nothing reserved yet), {@code WAITING} (queued on the semaphore through {@code permit}).
+     * Room is first tried without waiting (no object is made); only a full channel makes the
+     * {@code permit} request, once per future, and {@link BatchSemaphore.Acquire#reset()} readies
+     * it for each later wait.
+     *
+     * <h2>Invariants</h2>
+     * <ul>
+     *   <li>Only the owner (the task that claimed it) moves it out of ARMED or WAITING; it returns
+     *       to IDLE, with {@code value} cleared, after the value is pushed, after the send failed,
+     *       or after it was abandoned, and then owns no permit: an abandoned WAITING send gives
+     *       what the semaphore assigned back through {@code permit.abandon()}.</li>
+     *   <li>IDLE to ARMED is a CAS, the way back a release store: a handle shared by two tasks
+     *       against its contract still never has two sends on one future, and a new owner sees
+     *       the previous one's writes. The owner's other accesses are plain.</li>
+     * </ul>
+     */
     private static final class Sending<T> implements Awaitable<Void> {
-        private final Chan<T> chan;
-        private final T value;
-        private final BatchSemaphore.Acquire permit;
+        private static final int IDLE = 0;
+        private static final int ARMED = 1;
+        private static final int WAITING = 2;
+        private static final VarHandle STATE;
 
-        Sending(Chan<T> chan, T value, BatchSemaphore.Acquire permit) {
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Sending.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Chan<T> chan;
+        /** through STATE for the claim (CAS) and the release to IDLE; plain for the owner otherwise */
+        private int state;
+        /** owner only */
+        private T value;
+        /** owner only; made at the first wait on a full channel */
+        private BatchSemaphore.Acquire permit;
+
+        Sending(Chan<T> chan) {
             this.chan = chan;
-            this.value = value;
-            this.permit = permit;
+        }
+
+        /** @return true if this future was free and now sends {@code v} */
+        boolean claim(T v) {
+            if (state != IDLE || !STATE.compareAndSet(this, IDLE, ARMED)) {
+                return false;
+            }
+            value = v;
+            return true;
         }
 
         @Override
         public Poll<Void> poll(Waker waker) {
+            int s = state;
+            if (s == WAITING) {
+                return pollPermit(waker);
+            }
+            if (s != ARMED) {
+                throw new IllegalStateException("an mpsc send was polled after it completed");
+            }
+            BatchSemaphore sem = chan.capacity;
+            if (sem == null) {
+                if (!chan.reserveUnbounded()) {
+                    throw fail();
+                }
+                return pushed();
+            }
+            switch (sem.tryAcquire(1)) {
+                case ACQUIRED:
+                    return pushed();
+                case CLOSED:
+                    throw fail();
+                default:
+                    break;
+            }
+            BatchSemaphore.Acquire p = permit;
+            if (p == null) {
+                permit = sem.acquire(1);
+            } else {
+                p.reset();
+            }
+            state = WAITING;
+            return pollPermit(waker);
+        }
+
+        private Poll<Void> pollPermit(Waker waker) {
             Poll<Boolean> p = permit.poll(waker);
             if (p.isPending()) {
                 return Poll.pending();
             }
             if (!p.value()) {
-                throw closed(value);
+                throw fail();
             }
+            return pushed();
+        }
+
+        private Poll<Void> pushed() {
             chan.push(value);
+            finish();
             return Poll.ready(null);
+        }
+
+        private SendException fail() {
+            SendException e = closed(value);
+            finish();
+            return e;
+        }
+
+        private void finish() {
+            value = null;
+            STATE.setRelease(this, IDLE); // release: pairs with the next claim's CAS
         }
 
         @Override
         public void abandon() {
-            permit.abandon();
+            int s = state;
+            if (s == WAITING) {
+                permit.abandon();
+            }
+            if (s != IDLE) {
+                finish();
+            }
         }
     }
 }

@@ -7,20 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.weft.testing.CountingWaker;
 import org.junit.jupiter.api.Test;
 
 /** Hand-polled unit tests of {@link BatchSemaphore}: FIFO, partial assignment, cancel, close. */
 class BatchSemaphoreTest {
-    private static final class CountingWaker implements Waker {
-        final AtomicInteger wakes = new AtomicInteger();
-
-        @Override
-        public void wake() {
-            wakes.incrementAndGet();
-        }
-    }
-
     @Test
     void fastPathAndRelease() {
         BatchSemaphore s = new BatchSemaphore(3);
@@ -115,5 +106,55 @@ class BatchSemaphoreTest {
         assertTrue(a.poll(w).isPending());
         s.release(1);
         assertTrue(a.poll(w).value());
+    }
+
+    @Test
+    void aResetRequestWaitsAndIsServedAgain() {
+        BatchSemaphore s = new BatchSemaphore(0);
+        BatchSemaphore.Acquire a = s.acquire(1);
+        CountingWaker w = new CountingWaker();
+        for (int round = 1; round <= 3; round++) {
+            assertTrue(a.poll(w).isPending());
+            assertEquals(1, s.queuedWaiters());
+            s.release(1);
+            assertEquals(round, w.wakes.get());
+            assertTrue(a.poll(w).value());
+            assertEquals(0, s.availablePermits());
+            a.reset();
+        }
+        // abandoned while assigned: the permit is back, and the reset request takes it at once
+        assertTrue(a.poll(w).isPending());
+        s.release(1);
+        a.abandon();
+        assertEquals(1, s.availablePermits());
+        a.reset();
+        assertTrue(a.poll(w).value());
+        assertEquals(0, s.availablePermits());
+        // abandoned while queued, then closed out
+        a.reset();
+        assertTrue(a.poll(w).isPending());
+        a.abandon();
+        a.reset();
+        assertTrue(a.poll(w).isPending());
+        s.close();
+        assertFalse(a.poll(w).value());
+        a.reset();
+        assertFalse(a.poll(w).value());
+    }
+
+    @Test
+    void aRequestThatStillWaitsOrOwnsPermitsCannotBeReset() {
+        BatchSemaphore s = new BatchSemaphore(0);
+        BatchSemaphore.Acquire a = s.acquire(1);
+        a.reset(); // never polled: nothing to lose
+        assertTrue(a.poll(Waker.NOOP).isPending());
+        assertThrows(IllegalStateException.class, a::reset);
+        s.release(1); // assigned, not taken yet
+        assertThrows(IllegalStateException.class, a::reset);
+        assertTrue(a.poll(Waker.NOOP).value());
+        BatchSemaphore.Acquire b = s.acquire(1);
+        assertTrue(b.poll(Waker.NOOP).isPending());
+        s.close(); // closed out, not seen yet
+        assertThrows(IllegalStateException.class, b::reset);
     }
 }
