@@ -11,6 +11,7 @@ import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.scheduler.RuntimeContext;
+import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.time.SleepEntry;
 import dev.weft.internal.time.TimeDriver;
 import java.time.Duration;
@@ -336,6 +337,36 @@ class RuntimeLivenessTest {
                 assertTrue(slept >= Duration.ofSeconds(1).toNanos() && slept < Duration.ofHours(1).toNanos(),
                         "round " + i + ": a one-second sleep saw the clock move " + slept + " ns");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"multi-1", "multi-2"})
+    void aRootHoldsAPausedClockWhileItRunsAndOnlyThen(String flavour) throws Exception {
+        // a worker that found every root parked must not jump under a root that starts meanwhile:
+        // the root holds the clock from its start to each park, so the jump is refused or came first
+        try (WeftRuntime rt = builder(flavour).startPaused(true).build()) {
+            PausedClock clock = (PausedClock) rt.core().driver().time().clock();
+            assertFalse(clock.held(), "no root runs yet");
+            boolean[] heldInRoot = new boolean[2];
+            String v = rt.blockOn(steps("done", () -> w -> {
+                heldInRoot[0] = clock.held();
+                return Poll.ready(null);
+            }, () -> rt.spawn(w -> {
+                // runs on a worker while the root waits for it: it ends once the parked root let go
+                if (clock.held()) {
+                    w.wake();
+                    return Poll.pending();
+                }
+                return Poll.ready(null);
+            }), () -> w -> {
+                heldInRoot[1] = clock.held();
+                return Poll.ready(null);
+            }));
+            assertEquals("done", v);
+            assertTrue(heldInRoot[0], "held while the root ran its first poll");
+            assertTrue(heldInRoot[1], "held again once the woken root ran");
+            assertFalse(clock.held(), "given back when blockOn returned");
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
  *       future with {@code cancel(false)}, as kotlinx's {@code CompletionStage.await()} does;
  *       {@code Async.detached} is the opt-out.</li>
  *   <li>On a runtime with a paused clock, a pending poll holds the clock
- *       ({@link PausedClock#holdExternal()}) until the future completes or is abandoned, so the
+ *       ({@link PausedClock#hold()}) until the future completes or is abandoned, so the
  *       clock does not jump past work that happens in real time elsewhere.</li>
  * </ul>
  *
@@ -120,7 +120,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
 
     private synchronized void holdPausedClock() {
         if (held == null && RuntimeContext.timeDriver().clock() instanceof PausedClock p) {
-            p.holdExternal();
+            p.hold();
             held = p;
         }
     }
@@ -133,7 +133,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
             held = null;
         }
         if (p != null) {
-            p.releaseExternal();
+            p.release();
         }
     }
 

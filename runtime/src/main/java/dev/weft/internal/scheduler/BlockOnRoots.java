@@ -4,6 +4,8 @@ import dev.weft.future.Awaitable;
 import dev.weft.future.CancelledException;
 import dev.weft.internal.task.Sneaky;
 import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.time.ClockSource;
+import dev.weft.internal.time.PausedClock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2>Invariants</h2>
  * A root is in {@code roots} exactly while its caller is inside {@link #blockOn}; the paused
  * clock may jump only when every such caller is parked with no wake pending ({@link #idle()}),
- * and a caller about to park wakes the driver first so that the clock re-checks.
+ * and a caller about to park wakes the driver first so that the clock re-checks. A caller also
+ * holds a paused clock while it runs (from its start to each park, and from each wake): a worker
+ * that found every root parked just before a new one started cannot jump under that root.
  */
 public final class BlockOnRoots {
     private final RuntimeCore runtime;
@@ -65,22 +69,58 @@ public final class BlockOnRoots {
     /** Polls {@code root} whenever it is woken until it completes. */
     private void drive(RuntimeContext ctx, TaskCell<?> root, RootDriver rootDriver) {
         Driver driver = runtime.driver();
-        while (true) {
-            if (rootDriver.takeWake()) {
-                ctx.runTask(root);
-                if (root.state().isComplete()) {
-                    return;
+        RootHold hold = new RootHold(driver.time().clock());
+        hold.take();
+        try {
+            while (true) {
+                if (rootDriver.takeWake()) {
+                    ctx.runTask(root);
+                    if (root.state().isComplete()) {
+                        return;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            rootDriver.parked = true;
-            if (!rootDriver.isWoken()) {
-                if (driver.time().clock().isPaused()) {
-                    driver.wakeup();   // let a paused clock re-check: this thread is idle now
+                rootDriver.parked = true;
+                if (!rootDriver.isWoken()) {
+                    hold.give();
+                    if (hold.paused()) {
+                        driver.wakeup();   // let a paused clock re-check: this thread is idle now
+                    }
+                    rootDriver.parker.park();
+                    hold.take();
                 }
-                rootDriver.parker.park();
+                rootDriver.parked = false;
             }
-            rootDriver.parked = false;
+        } finally {
+            hold.give();
+        }
+    }
+
+    /** The hold one running root keeps on a paused clock; taken and given at most once each time. */
+    private static final class RootHold {
+        private final PausedClock clock;
+        private boolean held;
+
+        RootHold(ClockSource clock) {
+            this.clock = clock instanceof PausedClock p ? p : null;
+        }
+
+        boolean paused() {
+            return clock != null;
+        }
+
+        void take() {
+            if (clock != null && !held) {
+                clock.hold();
+                held = true;
+            }
+        }
+
+        void give() {
+            if (held) {
+                held = false;
+                clock.release();
+            }
         }
     }
 

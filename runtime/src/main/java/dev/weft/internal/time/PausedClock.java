@@ -1,6 +1,5 @@
 package dev.weft.internal.time;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,16 +15,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TimeDriver#advanceIdleClock()} does not jump while any hold is in place; explicit
  * {@link #advance(long)} still works.
  *
+ * <h2>A running root holds the clock too</h2>
+ * A thread inside {@code blockOn} holds the clock while it runs its root (not while it is parked),
+ * so a jump decided while no root ran is not applied under a root that has just started and
+ * read the time: {@link #advanceUnlessHeld(long)} and {@link #hold()} are atomic with respect to
+ * each other. A holder that reads the clock after taking its hold either saw the jump before it
+ * started or sees none until it releases.
+ *
  * <h2>Invariants</h2>
- * {@code externalHolds} counts holds taken and not yet released; each hold is released exactly
- * once (the holder keeps a flag), when its stage completes or its awaiter abandons it.
+ * {@code holds} counts holds taken and not yet released; each hold is released exactly once
+ * (the holder keeps a flag), when its stage completes, its awaiter abandons it, or its root
+ * parks. It changes, and is tested before a jump, only under this clock's monitor.
  */
 public final class PausedClock implements ClockSource {
     /** What a new paused clock reads: 1 s, so that "a second ago" is still positive. */
     public static final long START = 1_000_000_000L;
 
     private final AtomicLong now = new AtomicLong(START);
-    private final AtomicInteger externalHolds = new AtomicInteger();
+    private int holds;   // guarded by this
     @Override
     public long nanoTime() {
         return now.get();
@@ -44,18 +51,32 @@ public final class PausedClock implements ClockSource {
         now.addAndGet(nanos);
     }
 
-    /** Takes a hold for one pending external wait; pair with exactly one {@link #releaseExternal()}. */
-    public void holdExternal() {
-        externalHolds.incrementAndGet();
+    /**
+     * Advances by {@code nanos} if no hold is in place, atomically with {@link #hold()}.
+     *
+     * @param nanos how far to jump, not negative
+     * @return true if the clock jumped
+     */
+    public synchronized boolean advanceUnlessHeld(long nanos) {
+        if (holds > 0) {
+            return false;
+        }
+        advance(nanos);
+        return true;
     }
 
-    /** Releases a hold taken by {@link #holdExternal()}. */
-    public void releaseExternal() {
-        externalHolds.decrementAndGet();
+    /** Takes a hold (a pending external wait, a running root); pair with exactly one {@link #release()}. */
+    public synchronized void hold() {
+        holds++;
     }
 
-    /** @return true if auto-advance must wait: an external wait is pending */
-    public boolean heldByExternalWait() {
-        return externalHolds.get() > 0;
+    /** Releases a hold taken by {@link #hold()}. */
+    public synchronized void release() {
+        holds--;
+    }
+
+    /** @return true if auto-advance must wait: an external wait is pending or a root runs */
+    public synchronized boolean held() {
+        return holds > 0;
     }
 }

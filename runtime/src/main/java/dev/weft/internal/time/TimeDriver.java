@@ -216,20 +216,26 @@ public final class TimeDriver {
 
     /**
      * For a paused clock with every task idle: jumps the clock to the next deadline and fires it,
-     * unless a task awaits an external stage ({@link PausedClock#heldByExternalWait()}): then the
-     * clock stays, and that stage's completion wakes its task.
+     * unless the clock is held ({@link PausedClock#held()}: a task awaits an external stage, whose
+     * completion wakes it, or a {@code blockOn} root runs): then the clock stays.
      *
      * @return true if there was a timer to jump to and the clock jumped
      */
     public boolean advanceIdleClock() {
-        if (!clock.isPaused() || clock instanceof PausedClock p && p.heldByExternalWait()) {
+        if (!clock.isPaused()) {
             return false;
         }
         long wait = nanosUntilNext();
         if (wait == Long.MAX_VALUE) {
             return false;
         }
-        clock.advance(wait);
+        if (clock instanceof PausedClock p) {
+            if (!p.advanceUnlessHeld(wait)) {
+                return false;
+            }
+        } else {
+            clock.advance(wait);
+        }
         processExpired();
         return true;
     }
