@@ -107,6 +107,12 @@ class BlockedWorkerWarningTest {
             jul.addHandler(anyWarning);
             try {
                 rt.spawn(w -> Poll.ready("quick")).join();   // starts the watchdog
+                // idle now: the watchdog stops ticking every half threshold (observable state, no
+                // sleep decides). It logs on its own thread before it dozes, so a warning about the
+                // warm-up poll, if any, has reached the handler by then
+                while (!rt.core().watchdog().dozing()) {
+                    Thread.onSpinWait();
+                }
             } finally {
                 jul.removeHandler(anyWarning);
             }
@@ -115,10 +121,9 @@ class BlockedWorkerWarningTest {
                 // and its warning opened the runtime's interval: let the interval pass, or the
                 // held task's warning would only be counted. A lower bound, not a race.
                 Thread.sleep(TimeUnit.SECONDS.toMillis(PollWatchdog.WARNING_INTERVAL_SECONDS) + 100);
-            }
-            // idle now: the watchdog stops ticking every half threshold (observable state, no sleep decides)
-            while (!rt.core().watchdog().dozing()) {
-                Thread.onSpinWait();
+                while (!rt.core().watchdog().dozing()) {
+                    Thread.onSpinWait();
+                }
             }
             Map.Entry<JoinHandle<String>, String> held =
                     holdUntilWarned(rt, "no warning for the worker blocked after the doze");

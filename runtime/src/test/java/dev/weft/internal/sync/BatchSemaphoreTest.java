@@ -90,6 +90,17 @@ class BatchSemaphoreTest {
     }
 
     @Test
+    void closeGivesAQueuedWaitersPartialPermitsBackToTheCount() {
+        BatchSemaphore s = new BatchSemaphore(2);
+        BatchSemaphore.Acquire a = s.acquire(3);
+        assertTrue(a.poll(Waker.NOOP).isPending(), "2 of its 3 permits assigned, queued for the third");
+        assertEquals(0, s.availablePermits());
+        s.close();
+        assertFalse(a.poll(Waker.NOOP).value());
+        assertEquals(2, s.availablePermits(), "the count stays meaningful after close");
+    }
+
+    @Test
     void wakersRunOutsideTheLock() throws Exception {
         BatchSemaphore s = new BatchSemaphore(0);
         BatchSemaphore.Acquire a = s.acquire(1);
