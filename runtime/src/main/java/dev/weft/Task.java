@@ -100,7 +100,8 @@ public final class Task {
      */
     @Suspendable
     public static void yieldNow() {
-        Async.await(new YieldOnce());
+        TaskCell<?> t = RuntimeContext.currentTask();
+        Async.await(t == null ? new YieldOnce() : t.yieldOnce());
     }
 
     /** @return the id of the task the caller runs in, or -1 outside a task */

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the output type
  */
-public final class TaskCell<T> implements Waker, TracedTask {
+public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
     /** Awaits one poll may pass before it is made to yield (Tokio's coop budget is 128 too). */
     public static final int BUDGET = 128;
 
@@ -54,12 +54,13 @@ public final class TaskCell<T> implements Waker, TracedTask {
     }
 
     private final long id;
-    private final TaskState state = new TaskState();
     private final TaskScheduler scheduler;
     /** Null once complete, so a finished task keeps nothing alive. */
     private Awaitable<T> future;
     private boolean started;
     private Object[] locals;
+    /** Made on the first yield; see {@link YieldOnce}. */
+    private YieldOnce yielder;
     /** runner-only (under RUNNING): polls so far, for task dumps and events. */
     private int polls;
     /** Set before the first schedule, or null: what task dumps and events call the task. */
@@ -108,9 +109,23 @@ public final class TaskCell<T> implements Waker, TracedTask {
         return id;
     }
 
-    /** @return the lifecycle word */
+    /** @return the lifecycle word: this task itself, which extends {@link TaskState} */
     public TaskState state() {
-        return state;
+        return this;
+    }
+
+    /**
+     * Holder only (the thread polling this task).
+     *
+     * @return this task's yield, ready to be awaited once more
+     */
+    public YieldOnce yieldOnce() {
+        YieldOnce y = yielder;
+        if (y == null) {
+            y = new YieldOnce();
+            yielder = y;
+        }
+        return y.reset();
     }
 
     /** @return the name given at spawn, or what the task runs ("coroutine", a future's class) */
@@ -184,14 +199,14 @@ public final class TaskCell<T> implements Waker, TracedTask {
     /** Schedules the task to be polled again; any thread, any number of times. */
     @Override
     public void wake() {
-        if (state.transitionToNotified() == TaskState.Notify.SUBMIT) {
+        if (transitionToNotified() == TaskState.Notify.SUBMIT) {
             scheduler.schedule(this);
         }
     }
 
     /** Requests cancellation; the runner finishes the task as cancelled. Any thread. */
     public void abort() {
-        if (state.transitionToCancelled() == TaskState.Notify.SUBMIT) {
+        if (transitionToCancelled() == TaskState.Notify.SUBMIT) {
             scheduler.schedule(this);
         }
     }
@@ -203,7 +218,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
      * Called by the thread that took this task out of a run queue.
      */
     public void run() {
-        switch (state.transitionToRunning()) {
+        switch (transitionToRunning()) {
             case FAILED:
                 return;
             case CANCELLED:
@@ -231,7 +246,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
             complete(SUCCEEDED, p.value(), null);
             return;
         }
-        switch (state.transitionToIdle()) {
+        switch (transitionToIdle()) {
             case OK:
                 return;
             case OK_NOTIFIED:
@@ -277,7 +292,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
     }
 
     private void completeExceptionally(Throwable t) {
-        if (t instanceof CancelledException && state.isCancelled()) {
+        if (t instanceof CancelledException && isCancelled()) {
             complete(CANCELLED, null, null);
         } else {
             complete(FAILED, null, t);
@@ -298,7 +313,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
         // release first: whoever the completion wakes sees the task gone from the runtime's
         // live set and its failure already reported
         scheduler.release(this);
-        state.transitionToComplete();
+        transitionToComplete();
         Object joiners = JOIN_WAKER.getAndSet(this, null);
         if (joiners instanceof JoinWaiters) {
             for (Waker w : ((JoinWaiters) joiners).wakers) {
@@ -331,7 +346,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
      * @return true if the task is complete (the output can be read)
      */
     public boolean registerJoinWaker(Waker waker) {
-        if (state.isComplete()) {
+        if (isComplete()) {
             return true;
         }
         while (true) {
@@ -342,7 +357,7 @@ public final class TaskCell<T> implements Waker, TracedTask {
             }
         }
         // re-check: the completer takes the waker after setting COMPLETE (see class invariants)
-        return state.isComplete();
+        return isComplete();
     }
 
     /** @return true if the task completed normally; only after {@code COMPLETE} */
@@ -397,6 +412,6 @@ public final class TaskCell<T> implements Waker, TracedTask {
 
     @Override
     public String toString() {
-        return "task-" + id + " (" + name() + ", " + state + ")";
+        return "task-" + id + " (" + name() + ", " + describeState() + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.weft.internal.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Awaitable;
@@ -76,6 +77,24 @@ class TaskCellAndRegistryTest {
         owned.close();
         assertFalse(owned.bind(new TaskCell<>(new FetchPrices(), NOWHERE)), "a closed registry refuses");
         assertEquals(4, owned.size());
+    }
+
+    @Test
+    void aTaskReusesOneYieldWhoseFirstPollAfterEachResetIsPending() {
+        TaskCell<Integer> t = new TaskCell<>(new FetchPrices(), NOWHERE);
+        YieldOnce first = t.yieldOnce();
+        assertTrue(first.poll(Waker.NOOP).isPending());
+        assertTrue(first.poll(Waker.NOOP).isReady());
+        YieldOnce second = t.yieldOnce();
+        assertSame(first, second, "one yield per task: a yield allocates nothing");
+        assertTrue(second.poll(Waker.NOOP).isPending(), "each yield is pending once again");
+        // two yields pending at once in one task (two coroutines it polls): each re-poll is ready
+        YieldOnce a = t.yieldOnce();
+        assertTrue(a.poll(Waker.NOOP).isPending());
+        YieldOnce b = t.yieldOnce();
+        assertTrue(b.poll(Waker.NOOP).isPending());
+        assertTrue(a.poll(Waker.NOOP).isReady());
+        assertTrue(b.poll(Waker.NOOP).isReady());
     }
 
     @Test
