@@ -222,19 +222,12 @@ public final class TimeDriver {
      * @return true if there was a timer to jump to and the clock jumped
      */
     public boolean advanceIdleClock() {
-        if (!clock.isPaused()) {
-            return false;
+        if (!(clock instanceof PausedClock p)) {
+            return false;   // only a paused clock jumps
         }
         long wait = nanosUntilNext();
-        if (wait == Long.MAX_VALUE) {
+        if (wait == Long.MAX_VALUE || !p.advanceUnlessHeld(wait)) {
             return false;
-        }
-        if (clock instanceof PausedClock p) {
-            if (!p.advanceUnlessHeld(wait)) {
-                return false;
-            }
-        } else {
-            clock.advance(wait);
         }
         processExpired();
         return true;
