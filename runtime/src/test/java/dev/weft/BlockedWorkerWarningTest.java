@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Poll;
 import dev.weft.internal.jfr.PollWatchdog;
+import dev.weft.testing.Eventually;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -110,9 +111,7 @@ class BlockedWorkerWarningTest {
                 // idle now: the watchdog stops ticking every half threshold (observable state, no
                 // sleep decides). It logs on its own thread before it dozes, so a warning about the
                 // warm-up poll, if any, has reached the handler by then
-                while (!rt.core().watchdog().dozing()) {
-                    Thread.onSpinWait();
-                }
+                Eventually.holds(() -> rt.core().watchdog().dozing(), () -> "the watchdog of an idle runtime never dozed");
             } finally {
                 jul.removeHandler(anyWarning);
             }
@@ -121,9 +120,7 @@ class BlockedWorkerWarningTest {
                 // and its warning opened the runtime's interval: let the interval pass, or the
                 // held task's warning would only be counted. A lower bound, not a race.
                 Thread.sleep(TimeUnit.SECONDS.toMillis(PollWatchdog.WARNING_INTERVAL_SECONDS) + 100);
-                while (!rt.core().watchdog().dozing()) {
-                    Thread.onSpinWait();
-                }
+                Eventually.holds(() -> rt.core().watchdog().dozing(), () -> "the watchdog of an idle runtime never dozed");
             }
             Map.Entry<JoinHandle<String>, String> held =
                     holdUntilWarned(rt, "no warning for the worker blocked after the doze");

@@ -14,6 +14,7 @@ import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.time.PausedClock;
 import dev.weft.internal.time.SleepEntry;
 import dev.weft.internal.time.TimeDriver;
+import dev.weft.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -56,15 +56,6 @@ class RuntimeLivenessTest {
             case "multi-4" -> WeftRuntime.multiThread().workerThreads(4);
             default -> throw new IllegalArgumentException(flavour);
         };
-    }
-
-    /** Spins until {@code condition} holds, failing with {@code what} after 20 s. */
-    static void awaitTrue(BooleanSupplier condition, Supplier<String> what) {
-        long giveUp = System.nanoTime() + GIVE_UP_NANOS;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() - giveUp < 0, what);
-            Thread.onSpinWait();
-        }
     }
 
     /** A sleep on the current runtime's clock, created at its first poll. */
@@ -185,7 +176,7 @@ class RuntimeLivenessTest {
                 int v = i;
                 assertEquals(v, rt.spawn(w -> Poll.ready(v)).join());
                 // a worker parks once the task is done: the next spawn has to wake it
-                awaitTrue(() -> rt.metrics().parks() > parks, () -> "no worker parked after task " + v);
+                Eventually.holds(() -> rt.metrics().parks() > parks, () -> "no worker parked after task " + v);
             }
             assertTrue(rt.metrics().polls() >= 100, "polls counted: " + rt.metrics());
         }

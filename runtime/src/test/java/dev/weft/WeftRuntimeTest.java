@@ -12,6 +12,7 @@ import dev.weft.future.Awaitable;
 import dev.weft.future.CancelledException;
 import dev.weft.future.Poll;
 import dev.weft.internal.task.Sneaky;
+import dev.weft.testing.Eventually;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -86,7 +87,7 @@ class WeftRuntimeTest {
             assertThrows(TaskFailedException.class, h2::join);
             // the only worker still runs tasks
             assertEquals(42, rt.spawn(w -> Poll.ready(42)).join());
-            awaitCondition(() -> reported.size() == 2);
+            Eventually.holds(() -> reported.size() == 2, () -> "condition not reached in 20 s");
             assertSame(boom, reported.get(0).getCause());
         }
     }
@@ -110,7 +111,7 @@ class WeftRuntimeTest {
         try (WeftRuntime rt = runtime("multi")) {
             Signal<String> s = new Signal<>();
             JoinHandle<String> h = rt.spawn(s);
-            awaitCondition(() -> s.polls.get() == 1);
+            Eventually.holds(() -> s.polls.get() == 1, () -> "condition not reached in 20 s");
             h.abort();
             assertThrows(CancelledException.class, h::join);
             assertTrue(h.isFinished());
@@ -147,7 +148,7 @@ class WeftRuntimeTest {
             signals.add(s);
             handles.add(rt.spawn(s));
         }
-        awaitCondition(() -> signals.stream().allMatch(s -> s.polls.get() == 1));
+        Eventually.holds(() -> signals.stream().allMatch(s -> s.polls.get() == 1), () -> "condition not reached in 20 s");
         rt.close();
         assertEquals(0, rt.liveTasks());
         for (int i = 0; i < 100; i++) {
@@ -395,7 +396,7 @@ class WeftRuntimeTest {
             }) + rt.blockOn(last);
             assertEquals(hops - 1, k);
             assertEquals(hops, ran.get());
-            awaitCondition(() -> rt.liveTasks() == 0);
+            Eventually.holds(() -> rt.liveTasks() == 0, () -> "condition not reached in 20 s");
         }
     }
 
@@ -435,7 +436,7 @@ class WeftRuntimeTest {
             for (int i = 0; i < 1000; i++) {
                 rt.spawn(new Yielder(2, () -> true));
             }
-            awaitCondition(() -> rt.liveTasks() == 0);
+            Eventually.holds(() -> rt.liveTasks() == 0, () -> "condition not reached in 20 s");
             Thread.sleep(100);
             List<Thread> workers = new ArrayList<>();
             for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -475,16 +476,6 @@ class WeftRuntimeTest {
                 return Poll.pending();
             }
             return Poll.ready(result.getAsBoolean());
-        }
-    }
-
-    static void awaitCondition(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 20 s");
-            }
-            Thread.sleep(1);
         }
     }
 }

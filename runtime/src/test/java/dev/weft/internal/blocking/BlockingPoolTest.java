@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class BlockingPoolTest {
@@ -55,7 +54,7 @@ class BlockingPoolTest {
             CountDownLatch l = new CountDownLatch(1);
             p.execute(l::countDown);
             assertTrue(l.await(20, TimeUnit.SECONDS));
-            awaitCondition(() -> p.idleThreads() == 1, "the thread went back to idle");
+            Eventually.holds(() -> p.idleThreads() == 1, () -> "timed out waiting: " + "the thread went back to idle");
         }
         assertEquals(1, started.get(), "sequential work reuses the idle thread");
         p.shutdown();
@@ -69,7 +68,7 @@ class BlockingPoolTest {
         CountDownLatch l = new CountDownLatch(1);
         p.execute(l::countDown);
         assertTrue(l.await(20, TimeUnit.SECONDS));
-        awaitCondition(() -> p.threads() == 0, "the idle thread retired after its keep-alive");
+        Eventually.holds(() -> p.threads() == 0, () -> "timed out waiting: " + "the idle thread retired after its keep-alive");
         CountDownLatch again = new CountDownLatch(1);
         p.execute(again::countDown);
         assertTrue(again.await(20, TimeUnit.SECONDS), "a retired pool grows again");
@@ -80,14 +79,6 @@ class BlockingPoolTest {
     }
 
     /** Waits for an observable condition of the pool, failing with {@code what} after 20 s. */
-    private static void awaitCondition(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() - deadline < 0, "timed out waiting: " + what);
-            LockSupport.parkNanos(1_000_000); // re-check the condition; no decision rests on this pause
-        }
-    }
-
     @Test
     void manySubmittersLoseNoJob() throws Exception {
         BlockingPool p = pool(3, Duration.ofMillis(50), new AtomicInteger());
