@@ -4,6 +4,7 @@ import dev.weft.agent.abi.RuntimeAbi;
 import dev.weft.agent.analysis.FrameTypes;
 import dev.weft.agent.analysis.Liveness;
 import dev.weft.agent.analysis.MonitorDepth;
+import dev.weft.agent.analysis.ThisReceivers;
 import dev.weft.agent.classify.SuspendableIndex;
 import dev.weft.agent.diagnostics.TransformException;
 import dev.weft.agent.diagnostics.TransformRule;
@@ -37,9 +38,13 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   <li>refuse a suspension point inside {@code synchronized};</li>
  *   <li>take objects under construction held at a suspension point (on the stack or in locals)
  *       out of the frames ({@link NewHoister}), then recompute frame types and liveness;</li>
- *   <li>at each suspension point: spill the whole operand stack to fresh locals, place the
- *       resume label, reload, arm the callee, call, and after the call test
- *       {@code suspending}: save the live locals and the label, return a dummy value;</li>
+ *   <li>at each suspension point: spill the receiver and arguments of an instance call or of
+ *       the leaf {@code await} to temporaries (a static call into rewritten code spills
+ *       nothing), place the resume label, reload, arm the callee, call, and after the call test
+ *       {@code suspending}: save the receiver (or the leaf's future), the operand stack beneath
+ *       the call straight off the stack, the live locals and the label; return a dummy value.
+ *       A rewritten callee's arguments are not saved: it restores its own frame on resume and
+ *       is re-called with placeholders;</li>
  *   <li>prepend the prologue (find the continuation, {@code enter(token)}, dispatch to the
  *       restore block of the saved label) and the restore blocks;</li>
  *   <li>unpin on every exit of a pinned entry: before each return and in a catch-all handler.</li>
@@ -51,9 +56,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   if (c != null) switch (c.enter(TOKEN)) { RESUME: goto restore; PINNED: pinned = 1 }
  *   goto body
  * restore: switch (c.popLabel()) { k: locals = pop...; goto resume_k }
- * body:    ... spill stack to t0..tn
- * resume_k: load t0..tn; if (c != null) c.armed = CALLEE; call
- *          if (c != null &amp;&amp; c.suspending) { pop result; push live locals, t0..tn; pushLabel(k, SITE); return dummy }
+ * body:    ... [beneath, receiver, args] -&gt; spill receiver, args to t0..tn
+ * resume_k: load t0..tn; if (c != null) { c.armed = CALLEE; c.armedSelf = t0 } call
+ *          if (c != null &amp;&amp; c.suspending) { pop result; push t0, beneath (off the stack), live locals;
+ *                                            pushLabel(k, SITE); return dummy }
+ * restore_k: pop live locals, beneath (onto the stack), t0; t1..tn = placeholders; goto resume_k
  * </pre>
  */
 final class CoroutineMethodTransformer {
@@ -68,13 +75,15 @@ final class CoroutineMethodTransformer {
     private int tempBase;
     /** One past the highest spill slot used. */
     private int tempTop;
+    /** Which suspension points are instance calls on this method's own {@code this}. */
+    private ThisReceivers receivers;
 
     /** A value to save at a suspension point: where it lives and how to save it. */
     private record Saved(int slot, ValueKind kind, Object frameType) {
     }
 
-    /** What the emission of one suspension point produced, for the restore block. */
-    private record Site(LabelNode resume, List<Saved> saved) {
+    /** One emitted suspension point: where it resumes, and the code that rebuilds its frame first. */
+    private record Site(LabelNode resume, InsnList restore) {
     }
 
     private CoroutineMethodTransformer(String owner, String sourceFile, MethodNode method, String token, boolean reachedThroughProxy,
@@ -131,6 +140,7 @@ final class CoroutineMethodTransformer {
 
         FrameTypes frames = FrameTypes.analyze(owner, method);
         Liveness liveness = Liveness.analyze(method);
+        receivers = ThisReceivers.analyze(owner, method, calls);
         int contSlot = method.maxLocals;
         int pinSlot = contSlot + 1;
         method.maxLocals += 2;
@@ -215,7 +225,7 @@ final class CoroutineMethodTransformer {
     private Site emitSite(MethodInsnNode call, int label, List<Object> locals, List<Object> stackTypes, Liveness liveness,
                           int insnIndex, int contSlot) {
         InsnList insns = method.instructions;
-        List<Saved> saved = new ArrayList<>();
+        List<Saved> liveLocals = new ArrayList<>();
         for (int slot = 0; slot < locals.size(); slot++) {
             Object t = locals.get(slot);
             ValueKind kind = ValueKind.of(t);
@@ -227,15 +237,13 @@ final class CoroutineMethodTransformer {
                 continue;
             }
             if (kind != null && liveness.isLive(insnIndex, slot)) {
-                saved.add(new Saved(slot, kind, t));
+                liveLocals.add(new Saved(slot, kind, t));
             }
             if (kind != null && kind.size == 2) {
                 slot++;
             }
         }
-        // Spill the operand stack (bottom first) into fresh locals.
-        List<Saved> spilled = new ArrayList<>();
-        int nextTemp = tempBase;
+        List<Saved> stack = new ArrayList<>(); // one entry per value, bottom first; slot assigned if spilled
         for (int j = 0; j < stackTypes.size(); j++) {
             Object t = stackTypes.get(j);
             ValueKind kind = ValueKind.of(t);
@@ -243,14 +251,38 @@ final class CoroutineMethodTransformer {
                 throw new TransformException(TransformRule.UNSUPPORTED_SHAPE, owner, method.name + method.desc, sourceFile,
                         lineOf(call), "operand stack entry " + t + " at a suspension point");
             }
-            spilled.add(new Saved(nextTemp, kind, t));
-            nextTemp += kind.size;
-            tempTop = Math.max(tempTop, nextTemp);
+            stack.add(new Saved(-1, kind, t));
             if (kind.size == 2) {
                 j++;
             }
         }
-        saved.addAll(spilled);
+        // The operand stack at the call is [beneath..., receiver?, arguments...]. The values beneath
+        // stay on the stack across the call and are saved from it when the callee suspends. A
+        // rewritten callee restores its own frame on resume and never reads its arguments there,
+        // so they are not saved and are re-passed as placeholders; only the leaf's future (polled
+        // again on resume) and an instance call's receiver (armed and dispatched on again) are
+        // kept. Those sit under or among the arguments, so such calls spill receiver and
+        // arguments to temporaries; a static call into rewritten code, or a call on this
+        // method's own this (re-read from slot 0), spills nothing.
+        boolean leaf = call.owner.equals(RuntimeAbi.ASYNC);
+        boolean instance = call.getOpcode() != Opcodes.INVOKESTATIC;
+        boolean onThis = instance && receivers.isOnThis(call);
+        int firstCallValue = stack.size() - Type.getArgumentTypes(call.desc).length - (instance ? 1 : 0);
+        boolean spill = leaf || (instance && !onThis);
+        List<Saved> spilled = new ArrayList<>();
+        List<Saved> kept = new ArrayList<>();
+        if (spill) {
+            int nextTemp = tempBase;
+            for (int j = firstCallValue; j < stack.size(); j++) {
+                Saved s = new Saved(nextTemp, stack.get(j).kind(), stack.get(j).frameType());
+                spilled.add(s);
+                nextTemp += s.kind().size;
+                tempTop = Math.max(tempTop, nextTemp);
+                if (leaf || j == firstCallValue) {
+                    kept.add(s); // the leaf's arguments, or the receiver
+                }
+            }
+        }
 
         InsnList before = new InsnList();
         for (int j = spilled.size() - 1; j >= 0; j--) {
@@ -268,16 +300,17 @@ final class CoroutineMethodTransformer {
         before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
         before.add(new LdcInsnNode(RuntimeAbi.token(call.name, call.desc)));
         before.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.ARMED, "Ljava/lang/Object;"));
-        if (call.getOpcode() != Opcodes.INVOKESTATIC) {
-            // The receiver sits right below the arguments; the callee's entry compares it with its this.
-            Saved receiver = spilled.get(spilled.size() - Type.getArgumentTypes(call.desc).length - 1);
+        if (instance) {
+            // The callee's entry compares the armed receiver with its this.
             before.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
-            before.add(new VarInsnNode(Opcodes.ALOAD, receiver.slot()));
+            before.add(new VarInsnNode(Opcodes.ALOAD, onThis ? 0 : spilled.get(0).slot()));
             before.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.CONTINUATION, RuntimeAbi.ARMED_SELF, "Ljava/lang/Object;"));
         }
         before.add(armed);
         insns.insertBefore(call, before);
 
+        // Saved in this order: kept temporaries, the values beneath (top first, off the stack),
+        // the live locals; the restore block pops them in reverse.
         InsnList after = new InsnList();
         LabelNode proceed = new LabelNode();
         after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
@@ -291,7 +324,13 @@ final class CoroutineMethodTransformer {
         } else if (ret.getSize() == 2) {
             after.add(new InsnNode(Opcodes.POP2));
         }
-        for (Saved s : saved) {
+        for (Saved s : kept) {
+            s.kind().emitSave(after, contSlot, s.slot());
+        }
+        for (int j = firstCallValue - 1; j >= 0; j--) {
+            stack.get(j).kind().emitSaveFromStack(after, contSlot);
+        }
+        for (Saved s : liveLocals) {
             s.kind().emitSave(after, contSlot, s.slot());
         }
         after.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
@@ -306,7 +345,36 @@ final class CoroutineMethodTransformer {
         after.add(new InsnNode(own.getOpcode(Opcodes.IRETURN)));
         after.add(proceed);
         insns.insert(call, after);
-        return new Site(resume, saved);
+
+        InsnList restore = new InsnList();
+        for (int j = liveLocals.size() - 1; j >= 0; j--) {
+            Saved s = liveLocals.get(j);
+            s.kind().emitRestore(restore, contSlot, s.slot(), s.frameType());
+        }
+        for (int j = 0; j < firstCallValue; j++) {
+            stack.get(j).kind().emitRestoreToStack(restore, contSlot, stack.get(j).frameType());
+        }
+        for (int j = kept.size() - 1; j >= 0; j--) {
+            Saved s = kept.get(j);
+            s.kind().emitRestore(restore, contSlot, s.slot(), s.frameType());
+        }
+        for (Saved s : spilled) {
+            if (!kept.contains(s)) {
+                s.kind().emitPlaceholder(restore);
+                restore.add(new VarInsnNode(s.kind().store, s.slot()));
+            }
+        }
+        if (!spill) {
+            int firstArgument = firstCallValue;
+            if (onThis) {
+                restore.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                firstArgument++;
+            }
+            for (int j = firstArgument; j < stack.size(); j++) {
+                stack.get(j).kind().emitPlaceholder(restore);
+            }
+        }
+        return new Site(resume, restore);
     }
 
     // ===== prologue, restore and exits =====
@@ -348,11 +416,7 @@ final class CoroutineMethodTransformer {
         for (int k = 0; k < targets.length; k++) {
             Site site = sites.get(k);
             p.add(targets[k]);
-            List<Saved> saved = site.saved();
-            for (int j = saved.size() - 1; j >= 0; j--) {
-                Saved s = saved.get(j);
-                s.kind().emitRestore(p, contSlot, s.slot(), s.frameType());
-            }
+            p.add(site.restore());
             p.add(new JumpInsnNode(Opcodes.GOTO, site.resume()));
         }
         p.add(corrupt);

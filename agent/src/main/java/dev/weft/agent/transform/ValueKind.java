@@ -91,6 +91,49 @@ enum ValueKind {
         out.add(new VarInsnNode(store, slot));
     }
 
+    /**
+     * Appends {@code c.pushX(v)} for the value {@code v} on top of the operand stack, which it
+     * consumes; nothing is pushed for {@link #NULL}, whose value is only dropped.
+     */
+    void emitSaveFromStack(InsnList out, int contSlot) {
+        if (this == NULL) {
+            out.add(new InsnNode(Opcodes.POP));
+            return;
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        if (size == 2) {
+            out.add(new InsnNode(Opcodes.DUP_X2));
+            out.add(new InsnNode(Opcodes.POP));
+        } else {
+            out.add(new InsnNode(Opcodes.SWAP));
+        }
+        out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, "push" + suffix(), "(" + desc + ")V", false));
+    }
+
+    /** Appends {@code (type) c.popX()}, left on the operand stack. */
+    void emitRestoreToStack(InsnList out, int contSlot, Object frameType) {
+        if (this == NULL) {
+            out.add(new InsnNode(Opcodes.ACONST_NULL));
+            return;
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, contSlot));
+        out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeAbi.CONTINUATION, "pop" + suffix(), "()" + desc, false));
+        if (this == REF && !"java/lang/Object".equals(frameType)) {
+            out.add(new TypeInsnNode(Opcodes.CHECKCAST, (String) frameType));
+        }
+    }
+
+    /** Appends an instruction that pushes a placeholder of this kind (zero or {@code null}). */
+    void emitPlaceholder(InsnList out) {
+        switch (this) {
+            case INT: out.add(new InsnNode(Opcodes.ICONST_0)); break;
+            case LONG: out.add(new InsnNode(Opcodes.LCONST_0)); break;
+            case FLOAT: out.add(new InsnNode(Opcodes.FCONST_0)); break;
+            case DOUBLE: out.add(new InsnNode(Opcodes.DCONST_0)); break;
+            default: out.add(new InsnNode(Opcodes.ACONST_NULL)); break;
+        }
+    }
+
     static boolean isUninitialized(Object frameType) {
         return frameType instanceof Label || frameType == Opcodes.UNINITIALIZED_THIS;
     }

@@ -102,6 +102,31 @@ class OperandStackTest extends ShapeTest {
         return addTo(1) + other.addTo(Src.i(2)) * addTo(3);
     }
 
+    @Suspendable
+    long mix(long a, double b, String c, int d) {
+        return a + (long) b + (c == null ? 7 : c.length()) + d + field + Src.i(1);
+    }
+
+    @Differential @Suspendable
+    long callsOnThisWithWideArgumentsAndValuesBeneath() {
+        long base = 1L << 33;
+        double half = 0.5;
+        String none = null;
+        return base + (long) (half * mix(Src.l(2), half + Src.d(1.5), none, Src.i(3))) + this.mix(base, half, Src.s("abc"), 4) * 2;
+    }
+
+    @Suspendable
+    static long staticMix(long a, double b, Object c, char d) {
+        return a + (long) b + (c == null ? 11 : 13) + d + Src.i(2);
+    }
+
+    @Differential @Suspendable
+    static long staticCallsWithNullAndWideValuesBeneath() {
+        Object nothing = null;
+        long wide = -5L;
+        return wide * staticMix(wide, Src.d(2.5), nothing, 'a') - staticMix(Src.l(1), 0.25, Src.s("x"), Src.c('b')) / (wide - 1);
+    }
+
     @Differential @Suspendable
     static boolean comparisonsWithAwaitOnTheRight() {
         long big = 5_000_000_000L;
