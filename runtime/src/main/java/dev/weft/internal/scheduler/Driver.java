@@ -5,6 +5,7 @@ import dev.weft.internal.time.ClockSource;
 import dev.weft.internal.time.TimeDriver;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The runtime's time and I/O drivers, turned by whichever idle worker gets it first: that worker
@@ -23,6 +24,8 @@ public class Driver implements AutoCloseable {
     private final Reactor reactor = new Reactor();
     private final TimeDriver time;
     private final AtomicBoolean held = new AtomicBoolean();
+    /** The re-check of a single-threaded flavour: nothing else can start a task while it parks. */
+    private static final BooleanSupplier STILL_IDLE = () -> true;
 
     /** @param clock where timers read time */
     public Driver(ClockSource clock) {
@@ -55,11 +58,23 @@ public class Driver implements AutoCloseable {
      * @param everyTaskIdle true if no task can run now: a paused clock may then jump forward
      */
     public void park(boolean everyTaskIdle) {
+        park(everyTaskIdle, STILL_IDLE);
+    }
+
+    /**
+     * {@link #park(boolean)}, where a paused clock jumps only if {@code stillIdle}, asked under
+     * the clock's monitor right before the jump, confirms that no task has run since
+     * {@code everyTaskIdle} was found (a multi-thread runtime, whose other threads may start one).
+     *
+     * @param everyTaskIdle true if no task can run now
+     * @param stillIdle the re-check
+     */
+    public void park(boolean everyTaskIdle, BooleanSupplier stillIdle) {
         time.processExpired();
         long timeout = time.nanosUntilNext();
         // A paused clock jumps only when nothing external is awaited; while it is held, wait below
         // (bounded, in real time) for the external completion to wake a task.
-        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE && time.advanceIdleClock()) {
+        if (everyTaskIdle && time.clock().isPaused() && timeout != Long.MAX_VALUE && time.advanceIdleClock(stillIdle)) {
             reactor.turn(0);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.weft.internal.time;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A clock that stands still until advanced. The runtime advances it to the next timer deadline
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a jump decided while no root ran is not applied under a root that has just started and
  * read the time: {@link #advanceUnlessHeld(long)} and {@link #hold()} are atomic with respect to
  * each other. A holder that reads the clock after taking its hold either saw the jump before it
- * started or sees none until it releases.
+ * started or sees none until it releases. A thread that hands a task to a multi-thread runtime
+ * from outside takes a hold for the hand-off, and the jump re-checks under the monitor that no
+ * worker has been unparked since it was decided ({@link #advanceUnlessHeld(long, BooleanSupplier)}),
+ * so a task that starts while a jump is being decided has either seen the jump or stops it.
  *
  * <h2>Invariants</h2>
  * {@code holds} counts holds taken and not yet released; each hold is released exactly once
@@ -58,7 +62,19 @@ public final class PausedClock implements ClockSource {
      * @return true if the clock jumped
      */
     public synchronized boolean advanceUnlessHeld(long nanos) {
-        if (holds > 0) {
+        return advanceUnlessHeld(nanos, () -> true);
+    }
+
+    /**
+     * Advances by {@code nanos} if no hold is in place and {@code stillIdle} (asked under this
+     * clock's monitor, after the holds) still answers true, atomically with {@link #hold()}.
+     *
+     * @param nanos how far to jump, not negative
+     * @param stillIdle the caller's re-check that no task has run since it decided to jump
+     * @return true if the clock jumped
+     */
+    public synchronized boolean advanceUnlessHeld(long nanos, BooleanSupplier stillIdle) {
+        if (holds > 0 || !stillIdle.getAsBoolean()) {
             return false;
         }
         advance(nanos);

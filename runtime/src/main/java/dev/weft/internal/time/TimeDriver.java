@@ -4,6 +4,7 @@ import dev.weft.future.Waker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The runtime's timers: a {@link TimerWheel} behind a lock, fed with {@link SleepEntry}s and
@@ -222,11 +223,23 @@ public final class TimeDriver {
      * @return true if there was a timer to jump to and the clock jumped
      */
     public boolean advanceIdleClock() {
+        return advanceIdleClock(() -> true);
+    }
+
+    /**
+     * {@link #advanceIdleClock()}, jumping only if {@code stillIdle}, asked under the clock's
+     * monitor just before the jump, confirms that no task has run since the caller found every
+     * task idle (a task that ran may have read the clock and set a nearer timer).
+     *
+     * @param stillIdle the caller's re-check
+     * @return true if there was a timer to jump to and the clock jumped
+     */
+    public boolean advanceIdleClock(BooleanSupplier stillIdle) {
         if (!(clock instanceof PausedClock p)) {
             return false;   // only a paused clock jumps
         }
         long wait = nanosUntilNext();
-        if (wait == Long.MAX_VALUE || !p.advanceUnlessHeld(wait)) {
+        if (wait == Long.MAX_VALUE || !p.advanceUnlessHeld(wait, stillIdle)) {
             return false;
         }
         processExpired();

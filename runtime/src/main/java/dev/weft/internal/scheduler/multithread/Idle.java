@@ -46,6 +46,8 @@ final class Idle {
     /** Parked worker indexes; guarded by {@code this}. */
     private final int[] sleepers;
     private int numSleepers;
+    /** How many times a worker has left the sleepers; written under {@code this}. */
+    private volatile long unparks;
 
     Idle(int numWorkers) {
         if (numWorkers > SEARCH_MASK) {
@@ -69,6 +71,14 @@ final class Idle {
         return unparked(state) == 0;
     }
 
+    /**
+     * @return how many times a worker has been unparked so far; the same value read twice with
+     *         {@link #allParked()} true before the first read means no worker ran in between
+     */
+    long unparks() {
+        return unparks;
+    }
+
     /** @return the index of a parked worker to unpark, or -1 if none should be; any thread */
     int workerToNotify() {
         if (!notifyShouldWakeup()) {
@@ -80,6 +90,7 @@ final class Idle {
             }
             // the woken worker starts out searching
             STATE.getAndAdd(this, UNPARK_ONE | 1);
+            unparks++;
             return sleepers[--numSleepers];
         }
     }
@@ -141,6 +152,7 @@ final class Idle {
             if (sleepers[i] == index) {
                 sleepers[i] = sleepers[--numSleepers];
                 STATE.getAndAdd(this, UNPARK_ONE);
+                unparks++;
                 return true;
             }
         }

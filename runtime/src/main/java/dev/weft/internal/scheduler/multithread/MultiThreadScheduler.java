@@ -14,6 +14,7 @@ import dev.weft.internal.scheduler.SchedulerFlavour;
 import dev.weft.internal.scheduler.SchedulerStats;
 import dev.weft.internal.scheduler.WorkerThread;
 import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.time.PausedClock;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +45,8 @@ public final class MultiThreadScheduler implements SchedulerFlavour, LocalQueue.
     /** The core's configuration and driver, read by the workers on every tick and park. */
     private final RuntimeConfig config;
     private final Driver driver;
+    /** The driver's clock if it is paused (tests), else null: outside hand-offs then hold it. */
+    private final PausedClock pausedClock;
     final Worker[] workers;
     final InjectQueue<TaskCell<?>> inject = new InjectQueue<>();
     final Idle idle;
@@ -64,6 +67,7 @@ public final class MultiThreadScheduler implements SchedulerFlavour, LocalQueue.
         this.core = core;
         this.config = core.config();
         this.driver = core.driver();
+        this.pausedClock = driver.time().clock() instanceof PausedClock p ? p : null;
         int n = config.workerThreads();
         this.idle = new Idle(n);
         this.roots = new BlockOnRoots(core);
@@ -110,7 +114,18 @@ public final class MultiThreadScheduler implements SchedulerFlavour, LocalQueue.
         if (c != null && c.core() == core && c.worker().scheduleLocal(task, isYield)) {
             return;
         }
-        inject.push(task);
+        PausedClock paused = pausedClock;
+        if (paused == null) {
+            inject.push(task);
+        } else {
+            // From outside a worker: a jump being decided either sees the task or happens first.
+            paused.hold();
+            try {
+                inject.push(task);
+            } finally {
+                paused.release();
+            }
+        }
         notifyParked();
     }
 

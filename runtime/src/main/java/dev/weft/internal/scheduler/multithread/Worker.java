@@ -8,6 +8,7 @@ import dev.weft.internal.scheduler.WorkerLoop;
 import dev.weft.internal.jfr.JfrGate;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.TaskCell;
+import java.util.function.BooleanSupplier;
 
 /**
  * One worker of a {@link MultiThreadScheduler}: its run loop and the state only its thread
@@ -58,6 +59,8 @@ final class Worker implements WorkerLoop {
     private boolean parkedInDriver;
     /** owner-only: scratch for batches taken from the injection queue. */
     private final Object[] batch;
+    /** owner-only: this worker's idle check for the driver, reused by every park. */
+    private final StillIdle stillIdle = new StillIdle();
 
     Worker(int index, MultiThreadScheduler shared, int queueCapacity) {
         this.index = index;
@@ -275,7 +278,8 @@ final class Worker implements WorkerLoop {
                 parkedInDriver = true;
                 try {
                     if (!parker.tryConsume()) {
-                        driver.park(shared.idle.allParked() && shared.inject.isEmpty() && shared.roots.idle());
+                        stillIdle.unparks = shared.idle.unparks();
+                        driver.park(stillIdle.everyTaskIdle(), stillIdle);
                     }
                 } catch (RuntimeException | Error e) {
                     leaveParkedAfterFailure();
@@ -312,6 +316,25 @@ final class Worker implements WorkerLoop {
     private void leaveParkedAfterFailure() {
         if (!shared.idle.unparkWorkerById(index)) {
             searching = true;
+        }
+    }
+
+    /**
+     * Whether no task can run, and none has run since {@link #unparks} was read: every worker is
+     * parked and none has been unparked since, nothing is injected and no root runs. The driver
+     * asks it again under a paused clock's monitor right before jumping to the next timer.
+     */
+    private final class StillIdle implements BooleanSupplier {
+        /** {@link Idle#unparks()} when this park decided; written by the owner before each park. */
+        long unparks;
+
+        boolean everyTaskIdle() {
+            return shared.idle.allParked() && shared.inject.isEmpty() && shared.roots.idle();
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return shared.idle.unparks() == unparks && everyTaskIdle();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,12 +38,12 @@ class FailingDriverTest {
         }
 
         @Override
-        public void park(boolean everyTaskIdle) {
+        public void park(boolean everyTaskIdle, BooleanSupplier stillIdle) {
             if (failuresLeft.getAndDecrement() > 0) {
                 allThrown.countDown();
                 throw new IllegalStateException("injected driver failure");
             }
-            super.park(everyTaskIdle);
+            super.park(everyTaskIdle, stillIdle);
         }
     }
 
