@@ -13,12 +13,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Readiness events from a {@link Selector} (epoll on Linux) to the tasks that wait for them.
@@ -51,16 +51,19 @@ public final class Reactor implements AutoCloseable {
     private static final long FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final System.Logger LOG = System.getLogger("dev.weft.io");
     private static final ThrottledLog SELECT_FAILED = new ThrottledLog(System.getLogger("dev.weft.io"), TimeUnit.SECONDS.toNanos(10));
+    private static final ThrottledLog WAKE_FAILED = new ThrottledLog(System.getLogger("dev.weft.io"), TimeUnit.SECONDS.toNanos(10));
     private static final ThrottledLog REBUILT = new ThrottledLog(System.getLogger("dev.weft.io"), TimeUnit.SECONDS.toNanos(60));
 
     /** How the reactor waits in its selector; replaceable in tests to simulate a spinning epoll. */
     @FunctionalInterface
     interface SelectCall {
-        int select(Selector selector, long timeoutMillis) throws IOException;
+        int select(Selector selector, Consumer<SelectionKey> onReady, long timeoutMillis) throws IOException;
     }
 
     private volatile Selector selector;
     private final SelectCall selectCall;
+    /** Called by the selector for each ready key during the select: no selected-key set to fill and empty. */
+    private final Consumer<SelectionKey> dispatch = this::dispatch;
     private final int spinThreshold;
     private final ConcurrentLinkedQueue<ScheduledIo> toRegister = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
@@ -175,9 +178,6 @@ public final class Reactor implements AutoCloseable {
             }
             return 0;
         }
-        if (n > 0) {
-            dispatch();
-        }
         try {
             registerPending();
         } catch (RuntimeException | LinkageError e) {
@@ -189,17 +189,17 @@ public final class Reactor implements AutoCloseable {
     private int select(long timeoutNanos) throws IOException {
         Selector s = selector;
         if (timeoutNanos == 0) {
-            return s.selectNow();
+            return s.selectNow(dispatch);
         }
         selecting.set(true);
         int n;
         try {
             if (!toRegister.isEmpty()) {
-                n = s.selectNow();
+                n = s.selectNow(dispatch);
             } else {
                 long ms = timeoutNanos < 0 ? 0 : Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
                 long start = System.nanoTime();
-                n = selectCall.select(s, ms);
+                n = selectCall.select(s, dispatch, ms);
                 countSpin(n, ms, System.nanoTime() - start);
             }
         } finally {
@@ -244,19 +244,22 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
-    private void dispatch() {
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey k = it.next();
-            it.remove();
-            ScheduledIo io = (ScheduledIo) k.attachment();
-            int ready;
-            try {
-                ready = k.readyOps();
-            } catch (CancelledKeyException closedMeanwhile) {
-                continue;
-            }
+    /**
+     * One ready key, inside the select: records readiness and wakes its waiters. A failure here
+     * is the wake's, not the selector's, so it is logged (throttled) and the other keys go on.
+     */
+    private void dispatch(SelectionKey k) {
+        ScheduledIo io = (ScheduledIo) k.attachment();
+        int ready;
+        try {
+            ready = k.readyOps();
+        } catch (CancelledKeyException closedMeanwhile) {
+            return;
+        }
+        try {
             io.onReady(ready);
+        } catch (RuntimeException e) {
+            WAKE_FAILED.log(Level.ERROR, "the Weft reactor could not wake the tasks waiting for " + io.what(), e);
         }
     }
 

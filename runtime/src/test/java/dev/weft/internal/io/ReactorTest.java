@@ -76,7 +76,7 @@ class ReactorTest {
     @Test
     void aSpinningSelectorIsRebuiltOnceAndKeepsItsChannels() throws Exception {
         AtomicInteger spins = new AtomicInteger(8);
-        Reactor.SelectCall spinning = (selector, ms) -> spins.getAndDecrement() > 0 ? 0 : selector.select(ms);
+        Reactor.SelectCall spinning = (selector, onReady, ms) -> spins.getAndDecrement() > 0 ? 0 : selector.select(onReady, ms);
         try (Reactor reactor = new Reactor(spinning, 8)) {
             Pipe pipe = Pipe.open();
             ScheduledIo io = reactor.register(pipe.source(), "test pipe");
@@ -105,11 +105,11 @@ class ReactorTest {
     @Test
     void aFailingSelectorIsLoggedOncePerIntervalAndTurnDoesNotThrow() throws Exception {
         AtomicInteger failures = new AtomicInteger(50);
-        Reactor.SelectCall failing = (selector, ms) -> {
+        Reactor.SelectCall failing = (selector, onReady, ms) -> {
             if (failures.getAndDecrement() > 0) {
                 throw new NoClassDefFoundError("sun/nio/ch/FileDispatcherImpl (simulated)");
             }
-            return selector.select(ms);
+            return selector.select(onReady, ms);
         };
         try (Reactor reactor = new Reactor(failing, 512)) {
             for (int i = 0; i < 50; i++) {
