@@ -41,6 +41,12 @@ class EchoExampleTest {
             assertEquals(4000, r.completed());
             assertTrue(r.roundTripsPerSecond() > 0);
             assertEquals(20, server.connectionsAccepted());
+            // the server counts a message after its write returns, which may be after the client
+            // has read the reply: wait (bounded) for the count of the last messages to land
+            long counted = System.nanoTime() + 5_000_000_000L;
+            while (server.bytesEchoed() < 4000L * 64 && System.nanoTime() < counted) {
+                Thread.sleep(10);
+            }
             assertEquals(4000L * 64, server.bytesEchoed());
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {
