@@ -40,7 +40,8 @@ public final class ThisReceivers {
      */
     public static ThisReceivers analyze(String owner, MethodNode method, List<MethodInsnNode> calls) {
         Set<MethodInsnNode> onThis = new HashSet<>();
-        if ((method.access & Opcodes.ACC_STATIC) != 0 || writesSlotZero(method)) {
+        if ((method.access & Opcodes.ACC_STATIC) != 0 || calls.stream().allMatch(c -> c.getOpcode() == Opcodes.INVOKESTATIC)
+                || writesSlotZero(method)) {
             return new ThisReceivers(onThis);
         }
         Frame<SourceValue>[] frames;

@@ -43,15 +43,9 @@ class EchoExampleTest {
             assertEquals(20, server.connectionsAccepted());
             // the server counts a message after its write returns, which may be after the client
             // has read the reply: wait (bounded) for the count of the last messages to land
-            long counted = System.nanoTime() + 5_000_000_000L;
-            while (server.bytesEchoed() < 4000L * 64 && System.nanoTime() < counted) {
-                Thread.sleep(10);
-            }
+            awaitAtMostFiveSeconds(() -> server.bytesEchoed() >= 4000L * 64);
             assertEquals(4000L * 64, server.bytesEchoed());
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitAtMostFiveSeconds(() -> server.openConnections() == 0);
             assertEquals(0, server.openConnections(), "the clients closed; so did the server's side");
         }
         String printed = buf.toString(StandardCharsets.UTF_8);
@@ -156,6 +150,14 @@ class EchoExampleTest {
             assertFalse(r.allVerified());
             assertTrue(r.report().contains("time limit reached"), r::report);
             assertTrue(took < 5_000_000_000L, "the 300 ms limit stopped the run after " + took / 1_000_000 + " ms");
+        }
+    }
+
+    /** Returns once {@code done} holds or five seconds passed; the caller asserts what it needs. */
+    private static void awaitAtMostFiveSeconds(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 }
