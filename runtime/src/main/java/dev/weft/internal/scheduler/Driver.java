@@ -70,7 +70,9 @@ public class Driver implements AutoCloseable {
      * @param stillIdle the re-check
      */
     public void park(boolean everyTaskIdle, BooleanSupplier stillIdle) {
-        time.processExpired();
+        // Due timers make the timeout 0 and fire after the select: every task this park wakes is
+        // woken once the wait is over, so a worker that queues them locally never waits with
+        // its own work queued.
         long timeout = time.nanosUntilNext();
         // A paused clock jumps only when nothing external is awaited; while it is held, wait below
         // (bounded, in real time) for the external completion to wake a task.

@@ -9,8 +9,8 @@ import dev.weft.internal.task.TaskCell;
  */
 public interface WorkerLoop extends Runnable {
     /**
-     * Takes a task woken on this worker's own thread into its local queue, unless the worker is
-     * turning the driver (wakes from there go through the injection queue). Owner thread only.
+     * Takes a task woken on this worker's own thread into its local queue, including a task that
+     * timers or I/O wake while the worker turns the driver. Owner thread only.
      *
      * @param task the task
      * @param isYield true if it yielded (to the back of the queue, never to a LIFO slot)

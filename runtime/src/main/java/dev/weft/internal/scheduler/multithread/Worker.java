@@ -24,6 +24,12 @@ import java.util.function.BooleanSupplier;
  *   <li>With nothing anywhere: park. The last searcher to park re-checks every queue first, so
  *       work published while it was giving up is not stranded.</li>
  * </ol>
+ * Tasks that timers or I/O wake while a worker turns the driver go to the back of that worker's
+ * own queue (Tokio keeps the parked worker's core in its context for the same purpose): no
+ * injection-queue lock and no hand-off to another thread per wake-up. A worker that parked in
+ * the driver and finds tasks there takes itself off the parked list before it gives the driver
+ * back, and wakes another worker only if it has more than one task.
+ *
  * After each poll, the task in the LIFO slot (the last task woken from this worker) runs next,
  * at most {@link #MAX_LIFO_POLLS} times in a row, so two tasks that ping-pong cannot starve
  * the queue.
@@ -44,8 +50,10 @@ final class Worker implements WorkerLoop {
     final Parker parker = new Parker(null);
     /** Polls, steals and parks; written by this worker only. */
     final WorkerStats stats = new WorkerStats();
-    /** True while this worker parks in the driver; read by notifiers to wake the selector. */
+    /** True while this worker turns the driver; read by notifiers to wake the selector. */
     volatile boolean inDriver;
+    /** owner-only: tasks the driver woke into the local queue during the current turn. */
+    private int wokenInDriver;
     private final MultiThreadScheduler shared;
     /** owner-only: the task woken most recently from this worker; not stealable. */
     private TaskCell<?> lifo;
@@ -122,11 +130,16 @@ final class Worker implements WorkerLoop {
         Driver driver = shared.driver();
         if (driver.tryAcquire()) {
             inDriver = true;
+            wokenInDriver = 0;
             try {
                 driver.turnNow();
             } finally {
                 inDriver = false;
                 driver.release();
+            }
+            if (wokenInDriver > 0) {
+                // this worker is busy: let a parked one steal what the driver woke
+                shared.notifyParked();
             }
         }
     }
@@ -219,7 +232,12 @@ final class Worker implements WorkerLoop {
     @Override
     public boolean scheduleLocal(TaskCell<?> task, boolean isYield) {
         if (inDriver) {
-            return false;
+            // Woken by timers or I/O while this worker turns the driver: queue it here, in the
+            // order the driver found it, and notify nobody yet. Leaving the driver, this worker
+            // runs it, and wakes another one only if it has more than it can start at once.
+            queue.push(task, shared);
+            wokenInDriver++;
+            return true;
         }
         if (isYield) {
             queue.push(task, shared);
@@ -272,14 +290,21 @@ final class Worker implements WorkerLoop {
             Driver driver = shared.driver();
             if (driver.tryAcquire()) {
                 // Park in the selector, bounded by the next timer. Tasks that timers or I/O wake
-                // from here go to the injection queue (inDriver), and a parked worker, maybe this
-                // one, is notified.
+                // from here go to this worker's local queue (scheduleLocal while inDriver).
                 inDriver = true;
                 parkedInDriver = true;
+                wokenInDriver = 0;
                 try {
                     if (!parker.tryConsume()) {
                         stillIdle.unparks = shared.idle.unparks();
                         driver.park(stillIdle.everyTaskIdle(), stillIdle);
+                    }
+                    inDriver = false;
+                    if (wokenInDriver > 0) {
+                        // Still holding the driver: no other thread can find every worker parked
+                        // (and jump a paused clock) while this one has tasks queued.
+                        leaveParkedWithWokenTasks();
+                        return;
                     }
                 } catch (RuntimeException | Error e) {
                     leaveParkedAfterFailure();
@@ -305,6 +330,19 @@ final class Worker implements WorkerLoop {
             // spurious (or shutdown): still listed as parked
         }
         shared.idle.unparkWorkerById(index);
+    }
+
+    /**
+     * The driver woke tasks into this worker's queue while it parked in it: run them. Either it
+     * is still listed as parked (take it off: unparked, not searching: readiness is not a sign
+     * that more work is about to arrive) or a notifier already took it off and counted it as
+     * searching. More than one task: wake another worker to steal some.
+     */
+    private void leaveParkedWithWokenTasks() {
+        searching = !shared.idle.unparkWorkerById(index);
+        if (queue.len() > 1) {
+            shared.notifyParked();
+        }
     }
 
     /**
