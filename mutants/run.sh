@@ -13,6 +13,8 @@ filter="${1:-}"
 log_dir="${TMPDIR:-/tmp}/weft-mutants"
 mkdir -p "$log_dir"
 not_killed=0
+# modules whose target/ holds a mutant's build output once its source is restored
+touched=()
 
 trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; echo "${s%"${s##*[![:space:]]}"}"; }
 
@@ -34,6 +36,7 @@ while IFS='|' read -r patch module tests; do
     rc=$?
     git apply -R "mutants/$patch"
     trap - EXIT
+    [[ " ${touched[*]} " == *" $module "* ]] || touched+=("$module")
     if grep -q 'COMPILATION ERROR' "$log"; then
         echo "BROKEN    $patch (see $log)"; not_killed=$((not_killed + 1))
     elif [[ $rc -ne 0 ]] && grep -Eq 'Tests run:.*(Failures: [1-9]|Errors: [1-9])|Failed tests: [1-9]' "$log"; then
@@ -42,4 +45,11 @@ while IFS='|' read -r patch module tests; do
         echo "SURVIVED  $patch ($tests passed; see $log)"; not_killed=$((not_killed + 1))
     fi
 done < mutants/MUTANTS
+if [[ ${#touched[@]} -gt 0 ]]; then
+    # rebuild from the restored sources, so no later run picks up the last mutant's classes or jar
+    modules=$(IFS=,; echo "${touched[*]}")
+    # shellcheck disable=SC2086
+    mvn -B -ntp -q ${MVN_FLAGS:-} package -pl "$modules" -am -DskipTests -Djacoco.skip=true < /dev/null > "$log_dir/rebuild.log" 2>&1 \
+        || echo "REBUILD FAILED ($modules; see $log_dir/rebuild.log): rebuild before running tests"
+fi
 exit "$not_killed"
