@@ -1,6 +1,10 @@
 package dev.weft.agent.install;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,7 +12,8 @@ import java.util.List;
  * supertypes, the functional interfaces of its {@code invokedynamic} call sites, whether any
  * constant names something under {@code dev/weft/}, and the integer constants of its static
  * fields. Read straight from the constant pool and field table, without ASM or Byte Buddy, and
- * without keeping the bytes.
+ * without keeping the bytes. From a stream ({@link #read(InputStream)}) only the prefix up to the
+ * interfaces table is read: a supertype's fields, methods and attributes are never inflated.
  *
  * <p>Names are internal names. A malformed class file yields {@code null} from {@link #read};
  * the JVM rejects it with its own error right after.
@@ -33,11 +38,33 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      */
     static ClassHeader read(byte[] b) {
         try {
-            return new Reader(b).header();
+            return new Reader(b, b.length, null).header();
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
         }
     }
+
+    /**
+     * Reads no further into {@code in} than the header needs (plus what one read call returns).
+     *
+     * @param in a class file's stream, left open and positioned somewhere after the interfaces
+     * @param sizeHint the class file's length if known, else 0 or less (sizes the first buffer)
+     * @return its header, or null if the stream does not start with a well-formed header
+     * @throws IOException if the stream cannot be read
+     */
+    static ClassHeader read(InputStream in, long sizeHint) throws IOException {
+        int first = sizeHint > 0 && sizeHint < FIRST_READ ? (int) sizeHint : FIRST_READ;
+        try {
+            return new Reader(new byte[first], 0, in).header();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** Bytes asked of a stream at first and at least per read: most constant pools fit in the first. */
+    private static final int FIRST_READ = 4096;
 
     /**
      * The value of a {@code static final int} field's {@code ConstantValue} attribute.
@@ -48,15 +75,23 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      */
     static Integer intConstant(byte[] b, String field) {
         try {
-            return new Reader(b).intConstant(field);
+            return new Reader(b, b.length, null).intConstant(field);
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
         }
     }
 
-    /** One pass over the constant pool; {@link #offsets} holds each entry's first byte after its tag. */
+    /**
+     * One pass over the constant pool; {@link #offsets} holds each entry's first byte after its
+     * tag. Every access goes through {@link #need}: over an array it is a bounds check, over a
+     * stream it reads (and grows the buffer) only as far as the header has got.
+     */
     private static final class Reader {
-        private final byte[] b;
+        private byte[] b;
+        /** Bytes of {@link #b} that hold the class file. */
+        private int filled;
+        /** Where the rest comes from, or null when {@link #b} is the whole class file. */
+        private final InputStream in;
         private final int[] offsets;
         private final byte[] tags;
         private final int end;
@@ -64,8 +99,10 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
         private boolean suspendable;
         private final List<Integer> indyNameAndTypes = new ArrayList<>();
 
-        Reader(byte[] b) {
-            this.b = b;
+        Reader(byte[] start, int filled, InputStream in) {
+            this.b = start;
+            this.filled = filled;
+            this.in = in;
             if (u4(0) != 0xCAFEBABE) {
                 throw new IllegalArgumentException("not a class file");
             }
@@ -74,12 +111,14 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
             tags = new byte[count];
             int p = 10;
             for (int i = 1; i < count; i++) {
+                need(p + 1);
                 int tag = b[p] & 0xFF;
                 tags[i] = (byte) tag;
                 offsets[i] = p + 1;
                 switch (tag) {
                     case 1 -> {
                         int len = u2(p + 1);
+                        need(p + 3 + len);
                         scanUtf8(p + 3, len);
                         p += 3 + len;
                     }
@@ -199,7 +238,32 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
             return new String(out, 0, n);
         }
 
+        /** Makes {@code b[0..n)} hold the class file's first {@code n} bytes. */
+        private void need(int n) {
+            if (n <= filled) {
+                return;
+            }
+            if (in == null) {
+                throw new IndexOutOfBoundsException("truncated class file");
+            }
+            if (n > b.length) {
+                b = Arrays.copyOf(b, Math.max(n, 2 * b.length));
+            }
+            try {
+                while (filled < n) {
+                    int r = in.read(b, filled, Math.min(b.length, Math.max(n, filled + FIRST_READ)) - filled);
+                    if (r < 0) {
+                        throw new IndexOutOfBoundsException("truncated class file");
+                    }
+                    filled += r;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private int u2(int p) {
+            need(p + 2);
             return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
         }
 
