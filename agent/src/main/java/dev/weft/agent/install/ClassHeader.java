@@ -37,10 +37,13 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      * @return its header, or null if the bytes are not a well-formed class file
      */
     static ClassHeader read(byte[] b) {
+        Tables tables = Tables.acquire();
         try {
-            return new Reader(b, b.length, null).header();
+            return new Reader(b, b.length, null, tables).header();
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
+        } finally {
+            Tables.release(tables);
         }
     }
 
@@ -54,12 +57,15 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      */
     static ClassHeader read(InputStream in, long sizeHint) throws IOException {
         int first = sizeHint > 0 && sizeHint < FIRST_READ ? (int) sizeHint : FIRST_READ;
+        Tables tables = Tables.acquire();
         try {
-            return new Reader(new byte[first], 0, in).header();
+            return new Reader(new byte[first], 0, in, tables).header();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
+        } finally {
+            Tables.release(tables);
         }
     }
 
@@ -74,10 +80,53 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      * @return the value, or null if there is no such constant
      */
     static Integer intConstant(byte[] b, String field) {
+        Tables tables = Tables.acquire();
         try {
-            return new Reader(b, b.length, null).intConstant(field);
+            return new Reader(b, b.length, null, tables).intConstant(field);
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
+        } finally {
+            Tables.release(tables);
+        }
+    }
+
+    /**
+     * The constant-pool tables of the thread's current read, reused from one read to the next: the
+     * screen reads every class the JVM defines and most supertypes, and reads never nest on a
+     * thread (a header is complete before the screen looks at its supertypes); a nested one, or a
+     * pool larger than {@link #REUSED}, gets tables of its own. Entries at or past the pool's count
+     * are stale: {@link Reader#tag} refuses them.
+     */
+    private static final class Tables {
+        /** Entries kept per thread at most: 20 KiB. */
+        static final int REUSED = 4096;
+        /** Not {@code withInitial}: no lambda is bootstrapped for the first class the JVM defines. */
+        private static final ThreadLocal<Tables> CURRENT = new ThreadLocal<>() {
+            @Override
+            protected Tables initialValue() {
+                return new Tables();
+            }
+        };
+
+        final int[] offsets = new int[REUSED];
+        final byte[] tags = new byte[REUSED];
+        private boolean inUse;
+
+        /** @return the thread's tables, or null while a read on this thread holds them */
+        static Tables acquire() {
+            Tables t = CURRENT.get();
+            if (t.inUse) {
+                return null;
+            }
+            t.inUse = true;
+            return t;
+        }
+
+        /** @param t what {@link #acquire} returned */
+        static void release(Tables t) {
+            if (t != null) {
+                t.inUse = false;
+            }
         }
     }
 
@@ -94,21 +143,25 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
         private final InputStream in;
         private final int[] offsets;
         private final byte[] tags;
+        /** The constant pool's count: entries of {@link #tags} from here on are another class's. */
+        private final int count;
         private final int end;
         private boolean weft;
         private boolean suspendable;
         private final List<Integer> indyNameAndTypes = new ArrayList<>();
 
-        Reader(byte[] start, int filled, InputStream in) {
+        Reader(byte[] start, int filled, InputStream in, Tables reused) {
             this.b = start;
             this.filled = filled;
             this.in = in;
             if (u4(0) != 0xCAFEBABE) {
                 throw new IllegalArgumentException("not a class file");
             }
-            int count = u2(8);
-            offsets = new int[count];
-            tags = new byte[count];
+            count = u2(8);
+            boolean fits = reused != null && count <= Tables.REUSED;
+            offsets = fits ? reused.offsets : new int[count];
+            tags = fits ? reused.tags : new byte[count];
+            tags[0] = 0;
             int p = 10;
             for (int i = 1; i < count; i++) {
                 need(p + 1);
@@ -129,7 +182,9 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
                     }
                     case 5, 6 -> {
                         p += 9;
-                        i++;
+                        if (++i < count) {
+                            tags[i] = 0; // the unusable slot after a long or double
+                        }
                     }
                     case 7, 8, 16, 19, 20 -> p += 3;
                     case 15 -> p += 4;
@@ -179,7 +234,7 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
             }
             List<String> indy = new ArrayList<>();
             for (int nameAndType : indyNameAndTypes) {
-                String desc = utf8(u2(offsets[nameAndType] + 2));
+                String desc = utf8(u2(offset(nameAndType) + 2));
                 int close = desc.lastIndexOf(')');
                 if (close >= 0 && desc.startsWith("L", close + 1) && desc.endsWith(";")) {
                     indy.add(desc.substring(close + 2, desc.length() - 1));
@@ -201,7 +256,7 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
                     int length = u4(p + 2);
                     if (fieldName.equals(field) && utf8(u2(p)).equals("ConstantValue")) {
                         int index = u2(p + 6);
-                        return tags[index] == 3 ? u4(offsets[index]) : null;
+                        return tag(index) == 3 ? u4(offset(index)) : null;
                     }
                     p += 6 + length;
                 }
@@ -210,18 +265,18 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
         }
 
         private String className(int index) {
-            if (tags[index] != 7) {
+            if (tag(index) != 7) {
                 throw new IllegalArgumentException("not a class constant: " + index);
             }
-            return utf8(u2(offsets[index]));
+            return utf8(u2(offset(index)));
         }
 
         /** Decodes modified UTF-8 (class names outside ASCII are legal). */
         private String utf8(int index) {
-            if (tags[index] != 1) {
+            if (tag(index) != 1) {
                 throw new IllegalArgumentException("not a UTF-8 constant: " + index);
             }
-            int p = offsets[index];
+            int p = offset(index);
             int len = u2(p);
             char[] out = new char[len];
             int n = 0;
@@ -236,6 +291,18 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
                 }
             }
             return new String(out, 0, n);
+        }
+
+        private int offset(int index) {
+            tag(index);
+            return offsets[index];
+        }
+
+        private int tag(int index) {
+            if (index >= count) {
+                throw new IndexOutOfBoundsException("constant-pool index " + index);
+            }
+            return tags[index];
         }
 
         /** Makes {@code b[0..n)} hold the class file's first {@code n} bytes. */

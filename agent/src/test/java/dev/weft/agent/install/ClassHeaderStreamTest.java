@@ -87,6 +87,18 @@ class ClassHeaderStreamTest {
     }
 
     @Test
+    void aConstantPastTheCountIsRefusedEvenAfterALargerPool() {
+        byte[] large = longClass(50, 0);
+        assertEquals("fp/head/Long", ClassHeader.read(large).name());
+        // magic, version 52; pool of 2 entries: #1 Utf8 "X", #2 Class #1; this #2, super #9 (past the pool)
+        byte[] small = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 52, 0, 3,
+            1, 0, 1, 'X', 7, 0, 1, 0, 0x21, 0, 2, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertNull(ClassHeader.read(small));
+        small[22] = 0; // no superclass: well formed
+        assertEquals("X", ClassHeader.read(small).name());
+    }
+
+    @Test
     void aFailingStreamIsAnIoError() {
         InputStream broken = new InputStream() {
             @Override
