@@ -134,8 +134,10 @@ final class ClassScreen {
         ClassHeader h = header(loader, internalName);
         TypeFacts f;
         if (h == null) {
-            AgentLog.debug(() -> "Weft: no class file for " + internalName.replace('/', '.')
-                    + " (an absent optional dependency?); it is taken to declare nothing suspendable");
+            if (AgentLog.inUse()) {
+                AgentLog.debug(() -> "Weft: no class file for " + internalName.replace('/', '.')
+                        + " (an absent optional dependency?); it is taken to declare nothing suspendable");
+            }
             f = TypeFacts.UNKNOWN;
         } else {
             boolean carries = h.mentionsSuspendable()
@@ -162,7 +164,9 @@ final class ClassScreen {
         try {
             return classFiles.header(loader, internalName);
         } catch (IOException | RuntimeException e) {
-            AgentLog.debug(() -> "Weft could not read the class file of " + internalName.replace('/', '.') + ": " + e);
+            if (AgentLog.inUse()) {
+                AgentLog.debug(() -> "Weft could not read the class file of " + internalName.replace('/', '.') + ": " + e);
+            }
             return null;
         }
     }
