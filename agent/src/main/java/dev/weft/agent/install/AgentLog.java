@@ -12,8 +12,15 @@ public final class AgentLog {
     private AgentLog() {
     }
 
+    /** Set once {@link Holder} has looked the logger up. */
+    private static volatile boolean inUse;
+
     private static final class Holder {
         static final System.Logger LOG = System.getLogger("dev.weft.agent");
+
+        static {
+            inUse = true;
+        }
     }
 
     /**
@@ -36,5 +43,19 @@ public final class AgentLog {
     /** @param message built only if debug logging is on */
     static void debug(Supplier<String> message) {
         Holder.LOG.log(Level.DEBUG, message);
+    }
+
+    /**
+     * Whether the agent's logger is in use: something was logged before, at any level. A debug
+     * line that is not worth starting the logging back end for is said only then: the first
+     * lookup of a {@link System.Logger} initializes the JDK's logging (its service lookup,
+     * {@code LogManager}, about 150 classes; some 50 ms of a class-loading burst), which the screen
+     * would otherwise pay for the first absent optional dependency of any library. Callers test
+     * this before building the message's lambda, whose first link costs too.
+     *
+     * @return true once the logger has been looked up
+     */
+    static boolean inUse() {
+        return inUse;
     }
 }

@@ -12,7 +12,8 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a class file the way its loader would find it, without loading the class: the loader's
+ * Reads the header of a class file the way its loader would find it, without loading the class
+ * and without inflating more of it than {@link ClassHeader#read(InputStream, long)} asks: the loader's
  * {@link ClassLoader#getResource} says where (so delegation and shadowing are the loader's own),
  * and a class inside a jar is then read straight from a {@link JarFile} this reader keeps open
  * for that loader. Opening a {@code jar:} URL costs about ten times the lookup (a
@@ -30,10 +31,10 @@ final class ClassFiles {
     /**
      * @param loader the loader to look through (null: bootstrap, through the system loader)
      * @param internalName a class's internal name
-     * @return its class file, or null if the loader has none
+     * @return its header, or null if the loader has no such class file or it is malformed
      * @throws IOException if it exists but cannot be read
      */
-    byte[] read(ClassLoader loader, String internalName) throws IOException {
+    ClassHeader header(ClassLoader loader, String internalName) throws IOException {
         String resource = internalName + ".class";
         URL url = loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
         if (url == null) {
@@ -46,12 +47,12 @@ final class ClassFiles {
             JarEntry entry = jar == null ? null : jar.getJarEntry(spec.substring(sep + JAR_SEPARATOR.length()));
             if (entry != null) {
                 try (InputStream in = jar.getInputStream(entry)) {
-                    return in.readAllBytes();
+                    return ClassHeader.read(in, entry.getSize());
                 }
             }
         }
         try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
+            return ClassHeader.read(in, 0);
         }
     }
 

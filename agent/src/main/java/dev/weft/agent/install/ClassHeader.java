@@ -1,6 +1,10 @@
 package dev.weft.agent.install;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,7 +12,8 @@ import java.util.List;
  * supertypes, the functional interfaces of its {@code invokedynamic} call sites, whether any
  * constant names something under {@code dev/weft/}, and the integer constants of its static
  * fields. Read straight from the constant pool and field table, without ASM or Byte Buddy, and
- * without keeping the bytes.
+ * without keeping the bytes. From a stream ({@link #read(InputStream)}) only the prefix up to the
+ * interfaces table is read: a supertype's fields, methods and attributes are never inflated.
  *
  * <p>Names are internal names. A malformed class file yields {@code null} from {@link #read};
  * the JVM rejects it with its own error right after.
@@ -32,12 +37,40 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      * @return its header, or null if the bytes are not a well-formed class file
      */
     static ClassHeader read(byte[] b) {
+        Tables tables = Tables.acquire();
         try {
-            return new Reader(b).header();
+            return new Reader(b, b.length, null, tables).header();
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
+        } finally {
+            Tables.release(tables);
         }
     }
+
+    /**
+     * Reads no further into {@code in} than the header needs (plus what one read call returns).
+     *
+     * @param in a class file's stream, left open and positioned somewhere after the interfaces
+     * @param sizeHint the class file's length if known, else 0 or less (sizes the first buffer)
+     * @return its header, or null if the stream does not start with a well-formed header
+     * @throws IOException if the stream cannot be read
+     */
+    static ClassHeader read(InputStream in, long sizeHint) throws IOException {
+        int first = sizeHint > 0 && sizeHint < FIRST_READ ? (int) sizeHint : FIRST_READ;
+        Tables tables = Tables.acquire();
+        try {
+            return new Reader(new byte[first], 0, in, tables).header();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
+            return null;
+        } finally {
+            Tables.release(tables);
+        }
+    }
+
+    /** Bytes asked of a stream at first and at least per read: most constant pools fit in the first. */
+    private static final int FIRST_READ = 4096;
 
     /**
      * The value of a {@code static final int} field's {@code ConstantValue} attribute.
@@ -47,39 +80,98 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
      * @return the value, or null if there is no such constant
      */
     static Integer intConstant(byte[] b, String field) {
+        Tables tables = Tables.acquire();
         try {
-            return new Reader(b).intConstant(field);
+            return new Reader(b, b.length, null, tables).intConstant(field);
         } catch (IndexOutOfBoundsException | IllegalArgumentException malformed) {
             return null;
+        } finally {
+            Tables.release(tables);
         }
     }
 
-    /** One pass over the constant pool; {@link #offsets} holds each entry's first byte after its tag. */
+    /**
+     * The constant-pool tables of the thread's current read, reused from one read to the next: the
+     * screen reads every class the JVM defines and most supertypes, and reads never nest on a
+     * thread (a header is complete before the screen looks at its supertypes); a nested one, or a
+     * pool larger than {@link #REUSED}, gets tables of its own. Entries at or past the pool's count
+     * are stale: {@link Reader#tag} refuses them.
+     */
+    private static final class Tables {
+        /** Entries kept per thread at most: 20 KiB. */
+        static final int REUSED = 4096;
+        /** Not {@code withInitial}: no lambda is bootstrapped for the first class the JVM defines. */
+        private static final ThreadLocal<Tables> CURRENT = new ThreadLocal<>() {
+            @Override
+            protected Tables initialValue() {
+                return new Tables();
+            }
+        };
+
+        final int[] offsets = new int[REUSED];
+        final byte[] tags = new byte[REUSED];
+        private boolean inUse;
+
+        /** @return the thread's tables, or null while a read on this thread holds them */
+        static Tables acquire() {
+            Tables t = CURRENT.get();
+            if (t.inUse) {
+                return null;
+            }
+            t.inUse = true;
+            return t;
+        }
+
+        /** @param t what {@link #acquire} returned */
+        static void release(Tables t) {
+            if (t != null) {
+                t.inUse = false;
+            }
+        }
+    }
+
+    /**
+     * One pass over the constant pool; {@link #offsets} holds each entry's first byte after its
+     * tag. Every access goes through {@link #need}: over an array it is a bounds check, over a
+     * stream it reads (and grows the buffer) only as far as the header has got.
+     */
     private static final class Reader {
-        private final byte[] b;
+        private byte[] b;
+        /** Bytes of {@link #b} that hold the class file. */
+        private int filled;
+        /** Where the rest comes from, or null when {@link #b} is the whole class file. */
+        private final InputStream in;
         private final int[] offsets;
         private final byte[] tags;
+        /** The constant pool's count: entries of {@link #tags} from here on are another class's. */
+        private final int count;
         private final int end;
         private boolean weft;
         private boolean suspendable;
         private final List<Integer> indyNameAndTypes = new ArrayList<>();
 
-        Reader(byte[] b) {
-            this.b = b;
+        Reader(byte[] start, int filled, InputStream in, Tables reused) {
+            this.b = start;
+            this.filled = filled;
+            this.in = in;
             if (u4(0) != 0xCAFEBABE) {
                 throw new IllegalArgumentException("not a class file");
             }
-            int count = u2(8);
-            offsets = new int[count];
-            tags = new byte[count];
+            count = u2(8);
+            boolean fits = reused != null && count <= Tables.REUSED;
+            offsets = fits ? reused.offsets : new int[count];
+            tags = fits ? reused.tags : new byte[count];
+            tags[0] = 0;
             int p = 10;
             for (int i = 1; i < count; i++) {
+                need(p + 1);
                 int tag = b[p] & 0xFF;
                 tags[i] = (byte) tag;
                 offsets[i] = p + 1;
                 switch (tag) {
                     case 1 -> {
                         int len = u2(p + 1);
+                        need(p + 3 + len);
                         scanUtf8(p + 3, len);
                         p += 3 + len;
                     }
@@ -90,7 +182,9 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
                     }
                     case 5, 6 -> {
                         p += 9;
-                        i++;
+                        if (++i < count) {
+                            tags[i] = 0; // the unusable slot after a long or double
+                        }
                     }
                     case 7, 8, 16, 19, 20 -> p += 3;
                     case 15 -> p += 4;
@@ -140,7 +234,7 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
             }
             List<String> indy = new ArrayList<>();
             for (int nameAndType : indyNameAndTypes) {
-                String desc = utf8(u2(offsets[nameAndType] + 2));
+                String desc = utf8(u2(offset(nameAndType) + 2));
                 int close = desc.lastIndexOf(')');
                 if (close >= 0 && desc.startsWith("L", close + 1) && desc.endsWith(";")) {
                     indy.add(desc.substring(close + 2, desc.length() - 1));
@@ -162,7 +256,7 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
                     int length = u4(p + 2);
                     if (fieldName.equals(field) && utf8(u2(p)).equals("ConstantValue")) {
                         int index = u2(p + 6);
-                        return tags[index] == 3 ? u4(offsets[index]) : null;
+                        return tag(index) == 3 ? u4(offset(index)) : null;
                     }
                     p += 6 + length;
                 }
@@ -171,18 +265,18 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
         }
 
         private String className(int index) {
-            if (tags[index] != 7) {
+            if (tag(index) != 7) {
                 throw new IllegalArgumentException("not a class constant: " + index);
             }
-            return utf8(u2(offsets[index]));
+            return utf8(u2(offset(index)));
         }
 
         /** Decodes modified UTF-8 (class names outside ASCII are legal). */
         private String utf8(int index) {
-            if (tags[index] != 1) {
+            if (tag(index) != 1) {
                 throw new IllegalArgumentException("not a UTF-8 constant: " + index);
             }
-            int p = offsets[index];
+            int p = offset(index);
             int len = u2(p);
             char[] out = new char[len];
             int n = 0;
@@ -199,7 +293,44 @@ record ClassHeader(String name, String superName, List<String> interfaces, List<
             return new String(out, 0, n);
         }
 
+        private int offset(int index) {
+            tag(index);
+            return offsets[index];
+        }
+
+        private int tag(int index) {
+            if (index >= count) {
+                throw new IndexOutOfBoundsException("constant-pool index " + index);
+            }
+            return tags[index];
+        }
+
+        /** Makes {@code b[0..n)} hold the class file's first {@code n} bytes. */
+        private void need(int n) {
+            if (n <= filled) {
+                return;
+            }
+            if (in == null) {
+                throw new IndexOutOfBoundsException("truncated class file");
+            }
+            if (n > b.length) {
+                b = Arrays.copyOf(b, Math.max(n, 2 * b.length));
+            }
+            try {
+                while (filled < n) {
+                    int r = in.read(b, filled, Math.min(b.length, Math.max(n, filled + FIRST_READ)) - filled);
+                    if (r < 0) {
+                        throw new IndexOutOfBoundsException("truncated class file");
+                    }
+                    filled += r;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private int u2(int p) {
+            need(p + 2);
             return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
         }
 

@@ -131,12 +131,13 @@ final class ClassScreen {
         if (depth > MAX_DEPTH) {
             return new TypeFacts(true, 0, null, java.util.List.of());
         }
-        byte[] bytes = read(loader, internalName);
-        ClassHeader h = bytes == null ? null : ClassHeader.read(bytes);
+        ClassHeader h = header(loader, internalName);
         TypeFacts f;
         if (h == null) {
-            AgentLog.debug(() -> "Weft: no class file for " + internalName.replace('/', '.')
-                    + " (an absent optional dependency?); it is taken to declare nothing suspendable");
+            if (AgentLog.inUse()) {
+                AgentLog.debug(() -> "Weft: no class file for " + internalName.replace('/', '.')
+                        + " (an absent optional dependency?); it is taken to declare nothing suspendable");
+            }
             f = TypeFacts.UNKNOWN;
         } else {
             boolean carries = h.mentionsSuspendable()
@@ -159,11 +160,13 @@ final class ClassScreen {
         }
     }
 
-    private byte[] read(ClassLoader loader, String internalName) {
+    private ClassHeader header(ClassLoader loader, String internalName) {
         try {
-            return classFiles.read(loader, internalName);
+            return classFiles.header(loader, internalName);
         } catch (IOException | RuntimeException e) {
-            AgentLog.debug(() -> "Weft could not read the class file of " + internalName.replace('/', '.') + ": " + e);
+            if (AgentLog.inUse()) {
+                AgentLog.debug(() -> "Weft could not read the class file of " + internalName.replace('/', '.') + ": " + e);
+            }
             return null;
         }
     }

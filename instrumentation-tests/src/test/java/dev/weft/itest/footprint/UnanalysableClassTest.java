@@ -1,6 +1,7 @@
 package dev.weft.itest.footprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,7 @@ class UnanalysableClassTest {
 
     @Test
     void aMissingSuperclassIsTheJvmsErrorAndOnlyADebugLineOfWefts(@TempDir Path dir) throws Exception {
+        putTheAgentsLogInUse();
         CompiledClasses.write(dir, SOURCES, n -> !n.equals("fp.opt.OptionalBase"));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             NoClassDefFoundError e = assertThrows(NoClassDefFoundError.class, () -> Class.forName("fp.opt.Plugin", false, loader));
@@ -86,6 +88,44 @@ class UnanalysableClassTest {
             assertEquals("t", tool.getClass().getMethod("name").invoke(tool));
         }
         assertEquals(List.of(), recordsAtOrAbove(Level.INFO));
+    }
+
+    /**
+     * In a fresh JVM whose agent has logged nothing, the missing superclass does not start the
+     * JDK's logging back end: the debug line is left unsaid rather than paid for.
+     */
+    @Test
+    void aMissingSuperclassDoesNotStartTheLoggingBackEnd(@TempDir Path dir, @TempDir Path main) throws Exception {
+        CompiledClasses.write(dir, SOURCES, n -> !n.equals("fp.opt.OptionalBase"));
+        CompiledClasses.write(main, Map.of("fp.optmain.Main", """
+                package fp.optmain;
+                public final class Main {
+                    public static void main(String[] args) throws Exception {
+                        java.net.URL url = java.nio.file.Path.of(args[0]).toUri().toURL();
+                        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {url}, Main.class.getClassLoader())) {
+                            Class.forName("fp.opt.Plugin", false, loader);
+                        } catch (NoClassDefFoundError expected) {
+                            System.out.println("refused by the JVM");
+                        }
+                    }
+                }
+                """), n -> true);
+        String runtime = Path.of(dev.weft.Async.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + System.getProperty("weft.agent.jar"), "-Xlog:class+load=info",
+                "-cp", main + java.io.File.pathSeparator + runtime, "fp.optmain.Main", dir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("refused by the JVM"), out);
+        assertFalse(out.contains("java.util.logging.LogManager "), "the agent started java.util.logging");
+        assertFalse(out.contains("jdk.internal.logger.DefaultLoggerFinder "), "the agent looked a System.Logger up");
+    }
+
+    /** As after any line of the agent's, at any level. */
+    private static void putTheAgentsLogInUse() throws ReflectiveOperationException {
+        Class<?> log = Class.forName("dev.weft.agent.install.AgentLog", true, ClassLoader.getSystemClassLoader());
+        log.getMethod("log", System.Logger.Level.class, String.class).invoke(null, System.Logger.Level.TRACE, "test: the agent's log is in use");
     }
 
     private List<String> recordsAtOrAbove(Level level) {
