@@ -1,15 +1,10 @@
 package dev.weft;
 
 import dev.weft.coroutine.abi.BlockingAwait;
-import dev.weft.coroutine.abi.Continuation;
-import dev.weft.coroutine.abi.PinObserver;
-import dev.weft.future.Awaitable;
 import dev.weft.future.CancelledException;
-import dev.weft.internal.task.Sneaky;
-import dev.weft.internal.task.Unwindable;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
-import dev.weft.internal.coroutine.AgentPresence;
+import dev.weft.internal.task.Unwindable;
 
 /**
  * A lazy, resumable computation: an {@link AsyncCallable} that runs only when polled, and that
@@ -33,21 +28,10 @@ import dev.weft.internal.coroutine.AgentPresence;
  * @param <T> the result type
  */
 public final class Coroutine<T> implements Unwindable<T> {
-    /** The token {@link AsyncCallable#call()} answers to; see {@code dev.weft.coroutine.abi}. */
-    private static final String ROOT_TOKEN = "call()Ljava/lang/Object;";
+    private final CoroutineState<T> state;
 
-    static {
-        // every coroutine is built here, so pinned awaits are observed from the first one on
-        PinObserver.install(PinnedAwaitObserver.INSTANCE);
-    }
-
-    private final AsyncCallable<T> body;
-    private final Continuation continuation = new Continuation();
-    private boolean polling;
-    private boolean done;
-
-    private Coroutine(AsyncCallable<T> body) {
-        this.body = body;
+    private Coroutine(CoroutineState<T> state) {
+        this.state = state;
     }
 
     /**
@@ -58,10 +42,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      * @return a lazy coroutine
      */
     public static <T> Coroutine<T> of(AsyncCallable<T> body) {
-        if (body == null) {
-            throw new NullPointerException("body");
-        }
-        return new Coroutine<>(body);
+        return new Coroutine<>(new CoroutineState<>(body));
     }
 
     /**
@@ -78,7 +59,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      * @throws Exception whatever the body throws
      */
     public static <T> T blockOn(AsyncCallable<T> body) throws Exception {
-        return BlockingAwait.block(of(body));
+        return BlockingAwait.block(new CoroutineState<>(body));
     }
 
     /**
@@ -91,46 +72,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      */
     @Override
     public Poll<T> poll(Waker waker) {
-        if (done) {
-            throw new IllegalStateException("a coroutine must not be polled after it completed");
-        }
-        if (polling) {
-            throw new IllegalStateException("a coroutine was polled while it was already being polled");
-        }
-        if (!AgentPresence.attached()) {
-            throw new AgentNotAttachedException();
-        }
-        Continuation c = continuation;
-        polling = true;
-        c.setWaker(waker);
-        c.resuming = c.hasFrames();
-        Continuation previous = Continuation.installCurrent(c);
-        T result;
-        try {
-            // the root is entered like any rewritten callee: armed for its name and its receiver
-            // (a rewritten call() of a class, not only a lambda body, must see itself armed)
-            c.armed = ROOT_TOKEN;
-            c.armedSelf = body;
-            result = body.call();
-        } catch (Throwable t) {
-            done = true;
-            c.clear();
-            throw Sneaky.<RuntimeException>rethrow(t);
-        } finally {
-            polling = false;
-            Continuation.restoreCurrent(previous);
-        }
-        if (c.suspending) {
-            c.suspending = false;
-            return Poll.pending();
-        }
-        if (c.resuming) {
-            done = true;
-            c.clear();
-            throw Continuation.corrupted("the coroutine returned before reaching the await it suspended in");
-        }
-        done = true;
-        return Poll.ready(result);
+        return state.poll(waker);
     }
 
     /**
@@ -139,12 +81,12 @@ public final class Coroutine<T> implements Unwindable<T> {
      * Safe to call from any thread.
      */
     public void cancel() {
-        continuation.requestCancel();
+        state.requestCancel();
     }
 
     /** @return true if cancellation was requested */
     public boolean isCancelRequested() {
-        return continuation.isCancelRequested();
+        return state.isCancelRequested();
     }
 
     /**
@@ -155,12 +97,12 @@ public final class Coroutine<T> implements Unwindable<T> {
      */
     @Override
     public java.util.List<StackTraceElement> suspendedStack() {
-        return continuation.suspendedFrames();
+        return state.suspendedStack();
     }
 
     /** @return true once the coroutine has completed, normally or not */
     public boolean isDone() {
-        return done;
+        return state.isDone();
     }
 
     /**
@@ -171,7 +113,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      */
     @Override
     public void setBudget(int awaits) {
-        continuation.setBudget(awaits);
+        state.setBudget(awaits);
     }
 
     /**
@@ -183,11 +125,7 @@ public final class Coroutine<T> implements Unwindable<T> {
      */
     @Override
     public Poll<T> unwind(Waker waker) {
-        cancel();
-        if (!done && !polling && continuation.hasFrames()) {
-            return poll(waker);
-        }
-        return Poll.pending();
+        return state.unwind(waker);
     }
 
     /**
@@ -196,11 +134,6 @@ public final class Coroutine<T> implements Unwindable<T> {
      */
     @Override
     public void abandon() {
-        try {
-            unwind(Waker.NOOP);
-        } catch (RuntimeException | Error unwound) {
-            // CancelledException from its next await, or a failure of a finally block:
-            // nobody awaits the result any more
-        }
+        state.abandon();
     }
 }

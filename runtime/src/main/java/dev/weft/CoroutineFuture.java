@@ -44,7 +44,7 @@ public final class CoroutineFuture<T> extends CompletableFuture<T> {
     private static final int DONE = 4;
 
     private final AtomicInteger state = new AtomicInteger(IDLE);
-    private volatile Coroutine<T> coroutine;
+    private volatile CoroutineState<T> coroutine;
     private volatile JoinHandle<?> task;
     private Executor executor;
     private final Waker waker = this::wake;
@@ -91,7 +91,7 @@ public final class CoroutineFuture<T> extends CompletableFuture<T> {
     public static <T> CoroutineFuture<T> start(AsyncCallable<T> body, Executor executor) {
         CoroutineFuture<T> f = new CoroutineFuture<>();
         f.executor = Objects.requireNonNull(executor, "executor");
-        f.coroutine = Coroutine.of(body);
+        f.coroutine = new CoroutineState<>(body);
         f.wake();
         return f;
     }
@@ -119,7 +119,7 @@ public final class CoroutineFuture<T> extends CompletableFuture<T> {
 
     private void run() {
         state.set(RUNNING);
-        Coroutine<T> c = coroutine;
+        CoroutineState<T> c = coroutine;
         try {
             Poll<T> p = c.poll(waker);
             if (p.isReady()) {
@@ -142,9 +142,9 @@ public final class CoroutineFuture<T> extends CompletableFuture<T> {
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled) {
-            Coroutine<T> c = coroutine;
+            CoroutineState<T> c = coroutine;
             if (c != null) {
-                c.cancel();
+                c.requestCancel();
                 wake();
             }
             JoinHandle<?> h = task;

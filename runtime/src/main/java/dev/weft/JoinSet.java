@@ -59,7 +59,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * @throws IllegalStateException outside a runtime
      */
     public JoinHandle<T> spawn(AsyncCallable<T> body) {
-        return add(Task.currentCore("JoinSet.spawn"), Coroutine.of(body));
+        return add(Task.currentCore("JoinSet.spawn"), new CoroutineState<>(body));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * @return the task's handle
      */
     public JoinHandle<T> spawnOn(WeftRuntime runtime, AsyncCallable<T> body) {
-        return add(runtime.core(), Coroutine.of(body));
+        return add(runtime.core(), new CoroutineState<>(body));
     }
 
     /**

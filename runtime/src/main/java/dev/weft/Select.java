@@ -125,7 +125,7 @@ public final class Select<R> {
         if (body == null || arm == null) {
             throw new NullPointerException("body and arm must not be null");
         }
-        branches.add(new Branch<>(Coroutine.of(body), true, arm));
+        branches.add(new Branch<>(new CoroutineState<>(body), true, arm));
         return this;
     }
 
@@ -197,11 +197,11 @@ public final class Select<R> {
                 future.abandon();
                 return null;
             }
-            Coroutine<T> c = (Coroutine<T>) future;
+            CoroutineState<T> c = (CoroutineState<T>) future;
             if (c.isDone()) {
                 return null;
             }
-            c.cancel();
+            c.requestCancel();
             try {
                 c.poll(Waker.NOOP); // every await now throws CancelledException: finally blocks run
             } catch (CancelledException expected) {

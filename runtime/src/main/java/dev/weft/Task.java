@@ -33,7 +33,7 @@ public final class Task {
      * @throws IllegalStateException outside a runtime, or if the runtime is closed
      */
     public static <T> JoinHandle<T> spawn(AsyncCallable<T> body) {
-        return spawn(Coroutine.of(body));
+        return spawn(new CoroutineState<>(body));
     }
 
     /**
@@ -56,7 +56,7 @@ public final class Task {
 
     static <T> JoinHandle<T> spawnNamed(RuntimeCore s, String name, AsyncCallable<T> body) {
         Objects.requireNonNull(name, "name");
-        TaskCell<T> t = s.newTask(Coroutine.of(Objects.requireNonNull(body, "body")));
+        TaskCell<T> t = s.newTask(new CoroutineState<>(body));
         t.setName(name);
         s.submitNew(t);
         return new JoinHandle<>(t);

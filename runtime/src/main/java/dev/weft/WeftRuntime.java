@@ -148,7 +148,7 @@ public final class WeftRuntime implements AutoCloseable {
      *     {@link #close()}
      */
     public <T> T blockOn(AsyncCallable<T> body) throws Exception {
-        return core.blockOn(Coroutine.of(Objects.requireNonNull(body, "body")));
+        return core.blockOn(new CoroutineState<>(body));
     }
 
     /**
@@ -173,7 +173,7 @@ public final class WeftRuntime implements AutoCloseable {
      * @throws IllegalStateException if the runtime is closed
      */
     public <T> JoinHandle<T> spawn(AsyncCallable<T> body) {
-        return spawn(Coroutine.of(Objects.requireNonNull(body, "body")));
+        return spawn(new CoroutineState<>(body));
     }
 
     /**

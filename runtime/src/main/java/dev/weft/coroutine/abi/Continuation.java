@@ -22,11 +22,18 @@ import java.util.Arrays;
  *       When the leaf await is reached again the store is empty.</li>
  *   <li>Within one frame, values are pushed in a fixed order and the label last; the restore
  *       code of that label pops them in reverse, so no per-frame size needs to be stored.</li>
+ *   <li>A frame's site (where it suspended, for logical stacks) is the last reference it pushes,
+ *       and its entry in {@code labels} holds the label in the low 32 bits and that reference's
+ *       index in the high 32: a suspended frame costs two arrays, not three.</li>
  *   <li>The arrays grow and are never shrunk: a suspend/resume cycle in steady state allocates
- *       nothing here.</li>
+ *       nothing here. They start empty and small (two labels, four references): a task
+ *       suspended one frame deep, the common case, holds 64 B of them.</li>
  * </ul>
+ *
+ * <p>Not final: the runtime's coroutine is a continuation (one object per task, not two).
+ * Generated code only calls its final methods and reads its public fields.
  */
-public final class Continuation {
+public class Continuation {
     /** {@link #enter(Object)}: run the method from its start. */
     public static final int RUN = 0;
     /** {@link #enter(Object)}: restore the saved frame and jump to its suspended call site. */
@@ -53,14 +60,13 @@ public final class Continuation {
     // Empty until the first suspension: most tasks never suspend deep, many never suspend.
     private static final long[] NO_PRIMS = {};
     private static final Object[] NO_REFS = {};
-    private static final int[] NO_LABELS = {};
+    private static final long[] NO_LABELS = {};
     private long[] prims = NO_PRIMS;
     private int primTop;
     private Object[] refs = NO_REFS;
     private int refTop;
-    private int[] labels = NO_LABELS;
-    /** Parallel to {@code labels}: where each frame suspended. */
-    private Object[] sites = NO_REFS;
+    /** Per frame: its label, and in the high 32 bits the index in {@code refs} of its site. */
+    private long[] labels = NO_LABELS;
     private int labelTop;
 
     /** Nesting of frames entered unarmed; while positive, awaits block instead of suspending. */
@@ -163,7 +169,7 @@ public final class Continuation {
      * @param token the interned {@code name + descriptor} this method answers to
      * @return {@link #RUN}, {@link #RESUME} or {@link #PINNED}
      */
-    public int enter(Object token) {
+    public final int enter(Object token) {
         if (armed == token) {
             armed = null;
             armedSelf = null;
@@ -181,7 +187,7 @@ public final class Continuation {
      * @param self the method's {@code this}; must be the receiver the caller armed
      * @return {@link #RUN}, {@link #RESUME} or {@link #PINNED}
      */
-    public int enter(Object token, Object self) {
+    public final int enter(Object token, Object self) {
         if (armed == token && armedSelf == self) {
             armed = null;
             armedSelf = null;
@@ -196,7 +202,7 @@ public final class Continuation {
      * calls next through code that is not rewritten (reflection, a plain interface, a
      * {@code super} call from a lambda) enters unarmed and pins.
      */
-    public void disarm() {
+    public final void disarm() {
         armed = null;
         armedSelf = null;
     }
@@ -214,7 +220,7 @@ public final class Continuation {
     }
 
     /** Called on every exit of a method that {@link #enter(Object)} answered {@link #PINNED}. */
-    public void unpin() {
+    public final void unpin() {
         if (--pinDepth == 0) {
             pinnedBy = null;
         }
@@ -223,27 +229,27 @@ public final class Continuation {
     // ===== frame store =====
 
     /** @param v a live int (or boolean, byte, char, short) local */
-    public void pushInt(int v) {
+    public final void pushInt(int v) {
         pushPrim(v);
     }
 
     /** @param v a live long local */
-    public void pushLong(long v) {
+    public final void pushLong(long v) {
         pushPrim(v);
     }
 
     /** @param v a live float local */
-    public void pushFloat(float v) {
+    public final void pushFloat(float v) {
         pushPrim(Float.floatToRawIntBits(v));
     }
 
     /** @param v a live double local */
-    public void pushDouble(double v) {
+    public final void pushDouble(double v) {
         pushPrim(Double.doubleToRawLongBits(v));
     }
 
     /** @param v a live reference local */
-    public void pushRef(Object v) {
+    public final void pushRef(Object v) {
         if (refTop == refs.length) {
             refs = Arrays.copyOf(refs, Math.max(4, refTop * 2));
         }
@@ -254,13 +260,13 @@ public final class Continuation {
      * @param label the call site this frame suspended in; pushed after its values
      * @param site where that is, {@code class|method|file|line}, for logical stacks
      */
-    public void pushLabel(int label, String site) {
+    public final void pushLabel(int label, String site) {
+        int siteIndex = refTop;
+        pushRef(site);
         if (labelTop == labels.length) {
-            labels = Arrays.copyOf(labels, Math.max(4, labelTop * 2));
-            sites = Arrays.copyOf(sites, labels.length);
+            labels = Arrays.copyOf(labels, Math.max(2, labelTop * 2));
         }
-        sites[labelTop] = site;
-        labels[labelTop++] = label;
+        labels[labelTop++] = ((long) siteIndex << 32) | (label & 0xFFFF_FFFFL);
     }
 
     /**
@@ -269,20 +275,39 @@ public final class Continuation {
      *
      * @return the frames; empty if the coroutine is not suspended
      */
-    public java.util.List<StackTraceElement> suspendedFrames() {
-        Object[] s = sites;
-        int n = Math.min(labelTop, s.length);
+    public final java.util.List<StackTraceElement> suspendedFrames() {
+        long[] l = labels;
+        Object[] r = refs;
+        int n = Math.min(labelTop, l.length);
         java.util.List<StackTraceElement> out = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Object site = s[i];
+            int at = (int) (l[i] >>> 32);
+            Object site = at < r.length ? r[at] : null;
             if (site instanceof String) {
                 String[] p = ((String) site).split("\\|", 4);
-                if (p.length == 4) {
+                if (p.length == 4 && isLine(p[3])) {
                     out.add(new StackTraceElement(p[0], p[1], p[2].isEmpty() ? null : p[2], Integer.parseInt(p[3])));
                 }
             }
         }
         return out;
+    }
+
+    /** A racy snapshot may read a reference that is not a site: only a real line number is parsed. */
+    private static boolean isLine(String s) {
+        if (s.isEmpty() || s.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                if (i == 0 && c == '-' && s.length() > 1) {
+                    continue;
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pushPrim(long v) {
@@ -293,50 +318,49 @@ public final class Continuation {
     }
 
     /** @return the label of the frame being restored */
-    public int popLabel() {
+    public final int popLabel() {
         if (labelTop == 0) {
             throw corrupted("no saved frame to resume");
         }
-        sites[labelTop - 1] = null;
-        return labels[--labelTop];
+        refs[--refTop] = null; // the frame's site
+        return (int) labels[--labelTop];
     }
 
     /** @return the next saved int */
-    public int popInt() {
+    public final int popInt() {
         return (int) prims[--primTop];
     }
 
     /** @return the next saved long */
-    public long popLong() {
+    public final long popLong() {
         return prims[--primTop];
     }
 
     /** @return the next saved float */
-    public float popFloat() {
+    public final float popFloat() {
         return Float.intBitsToFloat((int) prims[--primTop]);
     }
 
     /** @return the next saved double */
-    public double popDouble() {
+    public final double popDouble() {
         return Double.longBitsToDouble(prims[--primTop]);
     }
 
     /** @return the next saved reference; the slot is cleared so the store keeps nothing alive */
-    public Object popRef() {
+    public final Object popRef() {
         Object v = refs[--refTop];
         refs[refTop] = null;
         return v;
     }
 
     /** @return true if frames are saved, so the next poll resumes instead of starting */
-    public boolean hasFrames() {
+    public final boolean hasFrames() {
         return labelTop != 0;
     }
 
     /** Drops every saved frame and flag; used when the coroutine ends. */
-    public void clear() {
+    public final void clear() {
         Arrays.fill(refs, 0, refTop, null);
-        Arrays.fill(sites, 0, Math.min(labelTop, sites.length), null);
         refTop = 0;
         primTop = 0;
         labelTop = 0;
@@ -360,24 +384,24 @@ public final class Continuation {
     }
 
     /** @param w the waker of the poll about to run */
-    public void setWaker(Waker w) {
+    public final void setWaker(Waker w) {
         waker = w;
     }
 
     // ===== cancellation and budget =====
 
     /** Makes the next await throw {@link CancelledException}; any thread. */
-    public void requestCancel() {
+    public final void requestCancel() {
         cancelRequested = true;
     }
 
     /** @return true once cancellation was requested */
-    public boolean isCancelRequested() {
+    public final boolean isCancelRequested() {
         return cancelRequested;
     }
 
     /** @param polls awaits allowed before a forced yield, or {@code Integer.MAX_VALUE} */
-    public void setBudget(int polls) {
+    public final void setBudget(int polls) {
         budget = polls;
     }
 
@@ -392,7 +416,7 @@ public final class Continuation {
      * @param <T> the value type
      * @return the value, or null while suspending
      */
-    public <T> T awaitLeaf(Awaitable<T> f, Object token) {
+    public final <T> T awaitLeaf(Awaitable<T> f, Object token) {
         boolean armedHere = armed == token;
         armed = null;
         armedSelf = null;
