@@ -58,7 +58,6 @@ public final class OwnedTasks {
                 h.ownedPrev = t;
             }
             s.head = t;
-            t.owned = true;
             s.size++;
         }
         return true;
@@ -68,10 +67,9 @@ public final class OwnedTasks {
     public void remove(TaskCell<?> t) {
         Shard s = shardOf(t);
         synchronized (s) {
-            if (!t.owned) {
-                return;
+            if (s.head != t && t.ownedPrev == null) {
+                return; // not listed (never bound, or removed already): only the head has no prev
             }
-            t.owned = false;
             TaskCell<?> p = t.ownedPrev;
             TaskCell<?> n = t.ownedNext;
             if (p == null) {

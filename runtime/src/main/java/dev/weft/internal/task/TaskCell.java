@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>Only the thread holding {@link TaskState#RUNNING} touches {@code future}, {@code started}
+ *   <li>Only the thread holding {@link TaskState#RUNNING} touches {@code future}, {@code polls}
  *       and {@code locals}; the state CAS orders consecutive holders (see {@link TaskState}).</li>
- *   <li>{@code outcome}, {@code value} and {@code failure} are written once, before the CAS that
+ *   <li>{@code result} (value, failure or cancellation) is written once, before the CAS that
  *       sets {@link TaskState#COMPLETE}; readers check {@code COMPLETE} first.</li>
  *   <li>The join waker is published by the joiner (volatile write, then read the state) and
- *       taken by the completer (state CAS, then getAndSet): one of the two sees the other, so a
- *       joiner is never left waiting.</li>
+ *       taken by the completer (state CAS, then read the slot, and getAndSet only if it is
+ *       occupied): one of the two sees the other, so a joiner is never left waiting. Completion
+ *       listeners follow the same rule, with the swap to {@code TOLD} deciding who tells.</li>
  * </ul>
  *
  * @param <T> the output type
@@ -31,14 +32,20 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
     /** Awaits one poll may pass before it is made to yield (Tokio's coop budget is 128 too). */
     public static final int BUDGET = 128;
 
-    /** Outcome not yet known. */
-    static final byte PENDING = 0;
-    /** Completed with {@code value}. */
-    static final byte SUCCEEDED = 1;
-    /** Completed by throwing {@code failure}. */
-    static final byte FAILED = 2;
-    /** Aborted before it finished. */
-    static final byte CANCELLED = 3;
+    /** How a task ended; the output is one field, {@code result}, read according to it. */
+    private enum Outcome { SUCCEEDED, FAILED, CANCELLED }
+
+    /** {@code result} of a task that was aborted before it finished. */
+    private static final Object CANCELLED_RESULT = new Object();
+
+    /** {@code result} of a task that threw: boxed, so that a value that is a throwable stays a value. */
+    private static final class Failed {
+        final Throwable cause;
+
+        Failed(Throwable cause) {
+            this.cause = cause;
+        }
+    }
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final VarHandle JOIN_WAKER;
@@ -57,11 +64,10 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
     private final TaskScheduler scheduler;
     /** Null once complete, so a finished task keeps nothing alive. */
     private Awaitable<T> future;
-    private boolean started;
     private Object[] locals;
     /** Made on the first yield; see {@link YieldOnce}. */
     private YieldOnce yielder;
-    /** runner-only (under RUNNING): polls so far, for task dumps and events. */
+    /** runner-only (under RUNNING): polls so far, for task dumps and events; 0 until first polled. */
     private int polls;
     /** Set before the first schedule, or null: what task dumps and events call the task. */
     private String name;
@@ -72,9 +78,11 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
      */
     private Object endedEvent;
 
-    private byte outcome = PENDING;
-    private T value;
-    private Throwable failure;
+    /**
+     * The output, written once before the CAS that sets COMPLETE: the value, a {@link Failed}, or
+     * {@link #CANCELLED_RESULT}. One field, not three, keeps a task at 72 B.
+     */
+    private Object result;
     /**
      * The joiners: null, one {@link Waker}, or {@link JoinWaiters}. Accessed through
      * {@link #JOIN_WAKER}.
@@ -86,7 +94,6 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
     /** Links of the intrusive list in {@link OwnedTasks}; guarded by that list's shard lock. */
     TaskCell<?> ownedPrev;
     TaskCell<?> ownedNext;
-    boolean owned;
 
     /** Told when a task completes. */
     public interface CompletionListener {
@@ -189,6 +196,11 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
                 l.completed(t);
             };
             if (LISTENER.compareAndSet(this, cur, next)) {
+                // the completer reads this slot after COMPLETE and skips it if it was empty;
+                // then telling falls to an adder that sees COMPLETE: whoever swaps in TOLD tells
+                if (isComplete() && LISTENER.compareAndSet(this, next, TOLD)) {
+                    next.completed(this);
+                }
                 return;
             }
         }
@@ -235,15 +247,14 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
             if (f instanceof Unwindable) {
                 ((Unwindable<?>) f).setBudget(BUDGET);
             }
-            started = true;
-            polls++;
+            countPoll();
             p = f.poll(this);
         } catch (Throwable t) {
             completeExceptionally(t);
             return;
         }
         if (p.isReady()) {
-            complete(SUCCEEDED, p.value(), null);
+            complete(Outcome.SUCCEEDED, p.value(), null);
             return;
         }
         switch (transitionToIdle()) {
@@ -260,13 +271,20 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
         }
     }
 
+    /** Saturates, so that "polled at least once" stays true however long the task lives. */
+    private void countPoll() {
+        if (polls != Integer.MAX_VALUE) {
+            polls++;
+        }
+    }
+
     /** Holding RUNNING with CANCELLED set: let the coroutine unwind, then complete. */
     private void finishCancelled() {
         Awaitable<T> f = future;
         if (f instanceof Unwindable) {
             Poll<T> p;
             try {
-                polls++;
+                countPoll();
                 p = ((Unwindable<T>) f).unwind(this);
             } catch (Throwable t) {
                 completeExceptionally(t);
@@ -274,57 +292,63 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
             }
             if (p.isReady()) {
                 // it caught the cancellation and finished anyway: that result stands
-                complete(SUCCEEDED, p.value(), null);
+                complete(Outcome.SUCCEEDED, p.value(), null);
             } else {
-                complete(CANCELLED, null, null);
+                complete(Outcome.CANCELLED, null, null);
             }
             return;
         }
         try {
-            if (started) {
+            if (polls != 0) { // it started, so it may hold something to release
                 f.abandon();
             }
         } catch (Throwable t) {
-            complete(FAILED, null, t);
+            complete(Outcome.FAILED, null, t);
             return;
         }
-        complete(CANCELLED, null, null);
+        complete(Outcome.CANCELLED, null, null);
     }
 
     private void completeExceptionally(Throwable t) {
         if (t instanceof CancelledException && isCancelled()) {
-            complete(CANCELLED, null, null);
+            complete(Outcome.CANCELLED, null, null);
         } else {
-            complete(FAILED, null, t);
+            complete(Outcome.FAILED, null, t);
         }
     }
 
-    private void complete(byte how, T v, Throwable t) {
+    private void complete(Outcome how, T v, Throwable t) {
         Object ended = endedEvent;
         if (ended != null) {
             endedEvent = null;
-            WeftEvents.taskEnded(ended, this, how == SUCCEEDED ? "ok" : how == FAILED ? "failed" : "cancelled", t, polls);
+            WeftEvents.taskEnded(ended, this, how == Outcome.SUCCEEDED ? "ok" : how == Outcome.FAILED ? "failed" : "cancelled", t, polls);
         }
-        outcome = how;
-        value = v;
-        failure = t;
+        result = how == Outcome.SUCCEEDED ? v : how == Outcome.FAILED ? new Failed(t) : CANCELLED_RESULT;
         future = null;
         locals = null;
         // release first: whoever the completion wakes sees the task gone from the runtime's
         // live set and its failure already reported
         scheduler.release(this);
         transitionToComplete();
-        Object joiners = JOIN_WAKER.getAndSet(this, null);
-        if (joiners instanceof JoinWaiters) {
-            for (Waker w : ((JoinWaiters) joiners).wakers) {
-                wakeQuietly(w);
+        // Both slots are read after the CAS that set COMPLETE and swapped only when occupied:
+        // a joiner or listener that arrives after such a read sees COMPLETE on its own re-check
+        // (see registerJoinWaker, addCompletionListener), so most tasks, which nobody joins
+        // while they run, complete without two more atomic swaps.
+        if (joinWaker != null) {
+            Object joiners = JOIN_WAKER.getAndSet(this, null);
+            if (joiners instanceof JoinWaiters) {
+                for (Waker w : ((JoinWaiters) joiners).wakers) {
+                    wakeQuietly(w);
+                }
+            } else if (joiners != null) {
+                wakeQuietly((Waker) joiners);
             }
-        } else if (joiners != null) {
-            wakeQuietly((Waker) joiners);
         }
-        CompletionListener l = (CompletionListener) LISTENER.getAndSet(this, TOLD);
-        if (l != null) {
-            l.completed(this);
+        if (listener != null) {
+            CompletionListener l = (CompletionListener) LISTENER.getAndSet(this, TOLD);
+            if (l != TOLD && l != null) {
+                l.completed(this);
+            }
         }
     }
 
@@ -357,27 +381,38 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
             }
         }
         // re-check: the completer takes the waker after setting COMPLETE (see class invariants)
-        return isComplete();
+        if (!isComplete()) {
+            return false;
+        }
+        // complete: the completer may have found the slot empty and left this waker in it; take
+        // it back when it is the only one (a list may hold joiners the completer is waking)
+        if (joinWaker == waker) {
+            JOIN_WAKER.compareAndSet(this, waker, null);
+        }
+        return true;
     }
 
     /** @return true if the task completed normally; only after {@code COMPLETE} */
     public boolean succeeded() {
-        return outcome == SUCCEEDED;
+        Object r = result;
+        return r != CANCELLED_RESULT && !(r instanceof Failed);
     }
 
     /** @return true if the task was aborted; only after {@code COMPLETE} */
     public boolean wasCancelled() {
-        return outcome == CANCELLED;
+        return result == CANCELLED_RESULT;
     }
 
     /** @return the value; only after {@code COMPLETE} and {@link #succeeded()} */
+    @SuppressWarnings("unchecked")
     public T value() {
-        return value;
+        return (T) result;
     }
 
     /** @return what the task threw, or null; only after {@code COMPLETE} */
     public Throwable failure() {
-        return failure;
+        Object r = result;
+        return r instanceof Failed ? ((Failed) r).cause : null;
     }
 
     // ===== task-local values (the running thread) =====
