@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.coroutine.abi.AbiNames;
 import dev.weft.coroutine.abi.Continuation;
 import dev.weft.coroutine.abi.PinObserver;
 import dev.weft.future.Poll;
@@ -23,7 +24,7 @@ import java.util.List;
  */
 final class CoroutineState<T> extends Continuation implements Unwindable<T> {
     /** The token {@link AsyncCallable#call()} answers to; see {@code dev.weft.coroutine.abi}. */
-    private static final String ROOT_TOKEN = "call()Ljava/lang/Object;";
+    private static final String ROOT_TOKEN = AbiNames.ROOT_TOKEN;
 
     static {
         // every coroutine is built here, so pinned awaits are observed from the first one on

@@ -65,7 +65,7 @@ class RuntimeAbiTest {
     void theRuntimeReadsTheNamesItDefines() throws Exception {
         assertEquals(AbiNames.ATTACHED_PROPERTY, constant("dev.weft.internal.coroutine.AgentPresence", "PROPERTY"));
         assertEquals(AbiNames.VERIFY_PROPERTY, constant("dev.weft.coroutine.abi.PinnedSuspensions", "VERIFY_PROPERTY"));
-        assertEquals(AbiNames.ROOT_TOKEN, constant("dev.weft.Coroutine", "ROOT_TOKEN"));
+        assertEquals(AbiNames.ROOT_TOKEN, constant("dev.weft.CoroutineState", "ROOT_TOKEN"));
         assertEquals(RuntimeAbi.token("call", "()Ljava/lang/Object;"), AbiNames.ROOT_TOKEN);
         assertEquals(AbiNames.INSTRUMENTED, dev.weft.coroutine.abi.Instrumented.class.getName().replace('.', '/'));
         assertEquals(AbiNames.CONTINUATION, Continuation.class.getName().replace('.', '/'));
