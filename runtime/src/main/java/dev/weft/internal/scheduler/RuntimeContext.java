@@ -5,6 +5,7 @@ import dev.weft.internal.io.StandaloneReactor;
 import dev.weft.internal.jfr.PollWatch;
 import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.task.TaskIds;
 import dev.weft.internal.time.StandaloneTimer;
 import dev.weft.internal.time.TimeDriver;
 
@@ -25,6 +26,8 @@ public final class RuntimeContext {
     private TaskCell<?> task;
     /** This thread's entry in the long-poll watchdog, once a recording wanted long polls; else null. */
     private PollWatch watch;
+    /** Task ids this thread hands out to the tasks it spawns. */
+    private final TaskIds.Block taskIds = new TaskIds.Block();
 
     RuntimeContext(RuntimeCore core, WorkerLoop worker) {
         this.core = core;
@@ -84,6 +87,11 @@ public final class RuntimeContext {
             core.watchdog().unwatch(watch);
             watch = null;
         }
+    }
+
+    /** @return a fresh task id from this thread's block; this thread only */
+    public long nextTaskId() {
+        return taskIds.take();
     }
 
     /** @return the runtime */

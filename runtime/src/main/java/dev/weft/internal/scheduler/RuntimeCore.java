@@ -12,6 +12,7 @@ import dev.weft.internal.jfr.PollWatchdog;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.TaskCell;
+import dev.weft.internal.task.TaskIds;
 import dev.weft.internal.task.TaskScheduler;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -171,7 +172,8 @@ public final class RuntimeCore implements TaskScheduler, ObservedRuntime {
         if (future == null) {
             throw new NullPointerException("future");
         }
-        TaskCell<T> t = new TaskCell<>(future, this);
+        RuntimeContext here = RuntimeContext.onWorkerThread();
+        TaskCell<T> t = new TaskCell<>(here == null ? TaskIds.next() : here.nextTaskId(), future, this);
         if (!owned.bind(t)) {
             throw new IllegalStateException("the Weft runtime is closed: cannot spawn " + t);
         }

@@ -8,7 +8,6 @@ import dev.weft.internal.jfr.TracedTask;
 import dev.weft.internal.jfr.WeftEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A spawned future with its lifecycle word, its output and its task-local values. It is its own
@@ -47,7 +46,6 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
         }
     }
 
-    private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final VarHandle JOIN_WAKER;
     private static final VarHandle LISTENER;
 
@@ -106,7 +104,16 @@ public final class TaskCell<T> extends TaskState implements Waker, TracedTask {
      * @param scheduler where the task is enqueued when woken
      */
     public TaskCell(Awaitable<T> future, TaskScheduler scheduler) {
-        this.id = NEXT_ID.getAndIncrement();
+        this(TaskIds.next(), future, scheduler);
+    }
+
+    /**
+     * @param id the task's id, from {@link TaskIds}
+     * @param future what to run
+     * @param scheduler where the task is enqueued when woken
+     */
+    public TaskCell(long id, Awaitable<T> future, TaskScheduler scheduler) {
+        this.id = id;
         this.future = future;
         this.scheduler = scheduler;
     }
