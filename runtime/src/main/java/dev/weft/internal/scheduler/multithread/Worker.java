@@ -219,8 +219,12 @@ final class Worker implements WorkerLoop {
         while ((t = lifo) != null) {
             lifo = null;
             if (++lifoPolls > MAX_LIFO_POLLS) {
+                // Behind the tasks already queued here (who were announced when they were
+                // pushed), for fairness; this worker is awake and runs it in turn, so nobody
+                // is woken for it (as in Tokio). A wake here woke a second worker every few
+                // hops of a spawn chain, only for it to steal the chain and leave the first
+                // worker to park.
                 queue.push(t, shared);
-                shared.notifyParked();
                 return;
             }
             tick++;
