@@ -24,6 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  * poll costs its thread two stores and no clock read. A stuck poll is reported once, between 1
  * and 1.5 thresholds after it began.
  *
+ * <p>Polls are timed on a {@link HeldTimeClock}: when the watchdog's own park returns a
+ * threshold or more late, the whole JVM was held (a stop-the-world collection) and that span is
+ * not counted, so a collection pause is not reported as a task blocking its worker.
+ *
  * <p>An idle runtime does not keep it busy: after {@value #IDLE_TICKS} ticks in a row that found
  * no poll running, it dozes, doubling its pause up to {@value #MAX_DOZE_MILLIS} ms, and the next
  * poll that starts wakes it ({@link #ensureRunning()} unparks it once). The wake is not fenced
@@ -62,6 +66,8 @@ public final class PollWatchdog {
     private volatile Thread thread;
     private volatile long thresholdNanos = DEFAULT_THRESHOLD.toNanos();
     private volatile boolean closed;
+    /** watchdog-only: the time line polls are timed on. */
+    private final HeldTimeClock time = new HeldTimeClock();
 
     /** @param name the watchdog thread's name */
     public PollWatchdog(String name) {
@@ -153,14 +159,20 @@ public final class PollWatchdog {
             }
             long threshold = thresholdNanos;
             long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(1), threshold / 2);
+            long parkedAt = System.nanoTime();
+            long pause;
             if (idleTicks < IDLE_TICKS) {
-                LockSupport.parkNanos(this, tick);
+                pause = tick;
+                LockSupport.parkNanos(this, pause);
             } else {
                 dozing.set(true);
-                LockSupport.parkNanos(this, dozePause(tick, idleTicks - IDLE_TICKS + 1));
+                pause = dozePause(tick, idleTicks - IDLE_TICKS + 1);
+                LockSupport.parkNanos(this, pause);
                 dozing.set(false);
             }
-            long now = System.nanoTime();
+            // a park that returned a threshold or more late means every thread was held (a GC
+            // pause): that span is not counted against the poll that was running
+            long now = time.afterPark(parkedAt, System.nanoTime(), pause, threshold);
             boolean busy = false;
             for (PollWatch w : watches) {
                 try {
