@@ -16,12 +16,12 @@ from pathlib import Path
 # (workload label, JMH benchmark, unit, goal) in the order
 JMH = [
     ("spawn_many, ns/task", "dev.weft.bench.workloads.SpawnMany.spawnMany", 100),
-    ("yield_many, ns/yield", "dev.weft.bench.workloads.YieldMany.yieldMany", 45),
-    ("chained_spawn, ns/hop", "dev.weft.bench.workloads.ChainedSpawn.chainedSpawn", 85),
-    ("deep_yield (depth 50), ns/yield", "dev.weft.bench.workloads.DeepYield.deepYield", 300),
+    ("yield_many, ns/yield", "dev.weft.bench.workloads.YieldMany.yieldMany", 30),
+    ("chained_spawn, ns/hop", "dev.weft.bench.workloads.ChainedSpawn.chainedSpawn", 80),
+    ("deep_yield (depth 50), ns/yield", "dev.weft.bench.workloads.DeepYield.deepYield", 200),
 ]
 RUNTIMES = ["weft", "vthreads", "kotlinx", "cf"]
-MEM_GOALS = {"bytes": 160, "wake": 250}
+MEM_GOALS = {"bytes": 160, "wake": 200}
 
 
 def median_raw(metric):

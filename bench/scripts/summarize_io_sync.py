@@ -16,10 +16,10 @@ from pathlib import Path
 P = "dev.weft.bench.workloads."
 # (label, benchmark, higher is better, goal, per-op divisor for allocation, alloc unit)
 ROWS = [
-    ("timers, ms (ideal 10)", P + "Timers.timers", False, 100, 100_000, "B/task"),
+    ("timers, ms (ideal 10)", P + "Timers.timers", False, 35, 100_000, "B/task"),
     ("echo, round trips/s", P + "Echo.echo", True, 240_000, 1, "B/round trip"),
-    ("ping_pong_1, ns/round trip", P + "PingPong.pingPong1", False, 300, 1, "B/round trip"),
-    ("ping_pong_many, ns/round trip", P + "PingPong.pingPongMany", False, 150, 1, "B/round trip"),
+    ("ping_pong_1, ns/round trip", P + "PingPong.pingPong1", False, 250, 1, "B/round trip"),
+    ("ping_pong_many, ns/round trip", P + "PingPong.pingPongMany", False, 120, 1, "B/round trip"),
 ]
 RUNTIMES = ["weft", "vthreads", "kotlinx", "cf", "netty"]
 NAMES = {"weft": "Weft", "vthreads": "VT", "kotlinx": "kotlinx", "cf": "CF/FJP(2)", "netty": "Netty NIO"}
