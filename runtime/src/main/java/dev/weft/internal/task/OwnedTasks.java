@@ -1,10 +1,8 @@
 package dev.weft.internal.task;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.weft.internal.sync.SpinLock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Every live task of one runtime, so that shutdown can cancel them all and name the ones that do
@@ -20,62 +18,17 @@ import java.util.concurrent.locks.LockSupport;
  * </ol>
  *
  * <h2>The shard lock</h2>
- * A spin lock: a CAS takes it and a release store gives it back, one atomic instruction per
- * critical section where a monitor (or {@code ReentrantLock}) costs two. Every spawn binds and
- * every completion removes, usually on different workers, so this lock is on the spawn path
- * twice: measured on spawn_many, a monitor here cost 112–146 ns per task against 90–100 with
- * this lock (bench/RESULTS.md, "The owned-task lock"). The sections are a few pointer writes,
- * except a snapshot or a count, which walk a shard (dumps, metrics, shutdown); a waiter spins
- * briefly, then yields, then parks for growing pauses, so a holder that was descheduled is
- * not fought for the CPU.
+ * A {@link SpinLock}: every spawn binds and every completion removes, usually on different
+ * workers, so this lock is on the spawn path twice; a monitor here cost spawn_many 114 ns per
+ * task against 99 with the spin lock (medians of eight forks, bench/RESULTS.md, "The owned-task
+ * lock"). The sections are a few pointer writes, except a snapshot or a count, which walk a
+ * shard (dumps, metrics, shutdown).
  */
 public final class OwnedTasks {
-    private static final class Shard {
-        private static final VarHandle LOCKED;
-        private static final int SPINS = 64;
-        private static final int YIELDS = 16;
-
-        static {
-            try {
-                LOCKED = MethodHandles.lookup().findVarHandle(Shard.class, "locked", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        /** 1 while held. The CAS that sets it and the release store that clears it order the sections. */
-        private volatile int locked;
-        /** Guarded by the lock. */
+    /** One shard: its list, guarded by the lock it is. */
+    private static final class Shard extends SpinLock {
         TaskCell<?> head;
-        /** Guarded by the lock. */
         int size;
-
-        void lock() {
-            if (!LOCKED.compareAndSet(this, 0, 1)) {
-                lockContended();
-            }
-        }
-
-        private void lockContended() {
-            long pause = 10_000;
-            for (int tries = 0; ; tries++) {
-                if (locked == 0 && LOCKED.compareAndSet(this, 0, 1)) {
-                    return;
-                }
-                if (tries < SPINS) {
-                    Thread.onSpinWait();
-                } else if (tries < SPINS + YIELDS) {
-                    Thread.yield();
-                } else {
-                    LockSupport.parkNanos(this, pause);
-                    pause = Math.min(pause * 2, 1_000_000);
-                }
-            }
-        }
-
-        void unlock() {
-            LOCKED.setRelease(this, 0);
-        }
     }
 
     private final Shard[] shards;
