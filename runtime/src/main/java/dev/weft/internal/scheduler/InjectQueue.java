@@ -1,64 +1,43 @@
 package dev.weft.internal.scheduler;
 
-import dev.weft.internal.sync.SpinLock;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 
 /**
  * The runtime's shared injection queue: tasks spawned or woken from threads that are not its
- * workers, and the overflow of full local queues. FIFO, behind one {@link SpinLock} (Tokio's
- * {@code scheduler/inject} is a mutex-protected list too: it is off the hot path of a busy
- * worker, but every wake from outside the runtime takes it, against the workers that pop).
+ * workers, and the overflow of full local queues. FIFO, behind one lock (as in Tokio, whose
+ * {@code scheduler/inject} is a mutex-protected list: it is off the hot path of a busy worker).
+ * A monitor, not the {@code SpinLock} the owned-task list uses: here one thread may push
+ * continuously while the workers pop, and under that contention the spin lock made memory_idle's
+ * wake-all slower (218–308 against 224–231 ns/task, bench/RESULTS.md, "The owned-task lock").
  *
  * <h2>Memory ordering</h2>
- * {@code len} is volatile and written under the lock after each change, with release order:
- * {@link #isEmpty()} without the lock is a fresh (if racy) answer. A pusher's write of
- * {@code len} is followed by the full fence in {@code Idle}'s wake-up check before it reads the
- * idle state, which pairs with a parking worker's state change (a CAS) followed by its read of
- * {@code len}: the Dekker pattern that keeps a wake-up from being lost needs that fence, not a
- * volatile store here as well.
+ * {@code len} is volatile and written under the lock after each change, so {@link #isEmpty()}
+ * without the lock is a fresh (if racy) answer; a pusher's volatile write of {@code len}
+ * followed by its read of the idle state pairs with a parking worker's state change followed by
+ * its read of {@code len} (the Dekker pattern that keeps a wake-up from being lost).
  *
  * @param <T> the element type (a task)
  */
 public final class InjectQueue<T> {
-    private static final VarHandle LEN;
-
-    static {
-        try {
-            LEN = MethodHandles.lookup().findVarHandle(InjectQueue.class, "len", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final SpinLock lock = new SpinLock();
-    /** Guarded by {@code lock}. */
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     private volatile int len;
 
     /** @param task the task to append; any thread */
     public void push(T task) {
-        lock.lock();
-        try {
+        synchronized (queue) {
             queue.addLast(task);
-            LEN.setRelease(this, queue.size());
-        } finally {
-            lock.unlock();
+            len = queue.size();
         }
     }
 
     /** @param tasks tasks to append in order; any thread */
     @SuppressWarnings("unchecked")
     public void pushBatch(Object[] tasks) {
-        lock.lock();
-        try {
+        synchronized (queue) {
             for (Object t : tasks) {
                 queue.addLast((T) t);
             }
-            LEN.setRelease(this, queue.size());
-        } finally {
-            lock.unlock();
+            len = queue.size();
         }
     }
 
@@ -67,13 +46,10 @@ public final class InjectQueue<T> {
         if (len == 0) {
             return null;
         }
-        lock.lock();
-        try {
+        synchronized (queue) {
             T t = queue.pollFirst();
-            LEN.setRelease(this, queue.size());
+            len = queue.size();
             return t;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -88,16 +64,13 @@ public final class InjectQueue<T> {
         if (len == 0) {
             return 0;
         }
-        lock.lock();
-        try {
+        synchronized (queue) {
             int n = Math.min(Math.min(max, out.length), queue.size());
             for (int i = 0; i < n; i++) {
                 out[i] = queue.pollFirst();
             }
-            LEN.setRelease(this, queue.size());
+            len = queue.size();
             return n;
-        } finally {
-            lock.unlock();
         }
     }
 
