@@ -3,6 +3,8 @@ package dev.weft;
 import dev.weft.internal.blocking.BlockingTask;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import dev.weft.coroutine.abi.AbiNames;
+import dev.weft.coroutine.abi.Continuation;
 import dev.weft.future.Awaitable;
 import dev.weft.internal.scheduler.RuntimeContext;
 import dev.weft.internal.scheduler.RuntimeCore;
@@ -21,6 +23,9 @@ import dev.weft.internal.task.YieldOnce;
  * }</pre>
  */
 public final class Task {
+    /** The token a rewritten call of {@link #yieldNow()} arms: its name and descriptor. */
+    private static final String YIELD_TOKEN = AbiNames.YIELD_NOW + AbiNames.YIELD_NOW_DESC;
+
     private Task() {
     }
 
@@ -97,11 +102,24 @@ public final class Task {
     /**
      * Gives the worker to other tasks: the calling task goes to the back of the run queue and
      * resumes later. Outside a coroutine it returns at once.
+     *
+     * <p>Like {@link Async#await}, this is a leaf the agent treats as a suspension point without
+     * rewriting it, so a yield saves and restores only the caller's frame. On the resuming
+     * call it awaits a future that is already ready: the yield happened.
      */
-    @Suspendable
     public static void yieldNow() {
-        TaskCell<?> t = RuntimeContext.currentTask();
-        Async.await(t == null ? new YieldOnce() : t.yieldOnce());
+        Continuation c = Continuation.current();
+        if (c == null) {
+            return;
+        }
+        Awaitable<Void> f;
+        if (c.resuming) {
+            f = YieldOnce.DONE;
+        } else {
+            TaskCell<?> t = RuntimeContext.currentTask();
+            f = t == null ? new YieldOnce() : t.yieldOnce();
+        }
+        c.awaitLeaf(f, YIELD_TOKEN);
     }
 
     /** @return the id of the task the caller runs in, or -1 outside a task */

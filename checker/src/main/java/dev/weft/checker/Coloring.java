@@ -42,6 +42,8 @@ final class Coloring {
     static final String SUSPENDABLE = "dev.weft.Suspendable";
     static final String ASYNC = "dev.weft.Async";
     static final String AWAIT = "await";
+    static final String TASK = "dev.weft.Task";
+    static final String YIELD_NOW = "yieldNow";
     private static final List<String> PLATFORM_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private final Elements elements;
@@ -63,11 +65,20 @@ final class Coloring {
 
     /**
      * @param m a method
-     * @return true if it is {@code Async.await} (any overload)
+     * @return true if it is a leaf suspension point: {@code Async.await} (any overload) or
+     *     {@code Task.yieldNow()}, which the agent treats as suspension points without their
+     *     being annotated
      */
     boolean isAwait(ExecutableElement m) {
         TypeElement owner = owner(m);
-        return owner != null && owner.getQualifiedName().contentEquals(ASYNC) && m.getSimpleName().contentEquals(AWAIT);
+        if (owner == null) {
+            return false;
+        }
+        if (owner.getQualifiedName().contentEquals(ASYNC)) {
+            return m.getSimpleName().contentEquals(AWAIT);
+        }
+        return owner.getQualifiedName().contentEquals(TASK) && m.getSimpleName().contentEquals(YIELD_NOW)
+                && m.getParameters().isEmpty();
     }
 
     /**

@@ -61,6 +61,12 @@ class PinningCheckTest {
                     r.run();
                 }
 
+                @Suspendable
+                void yieldEach(List<Integer> items) {
+                    items.forEach(i -> dev.weft.Task.yieldNow());              // WARNING [weft-pinning]
+                    dev.weft.Task.yieldNow();
+                }
+
                 void plain(List<Integer> millis) {
                     millis.forEach(ms -> Time.sleep(Duration.ofMillis(ms)));
                     Time.sleep(Duration.ofMillis(1));

@@ -23,6 +23,12 @@ public final class RuntimeAbi {
     public static final String ASYNC = AbiNames.ASYNC;
     /** Name of the leaf methods in {@link #ASYNC}. */
     public static final String AWAIT = AbiNames.AWAIT;
+    /** The class whose {@code yieldNow()} is a leaf as well. */
+    public static final String TASK = AbiNames.TASK;
+    /** Name of the leaf method in {@link #TASK}. */
+    public static final String YIELD_NOW = AbiNames.YIELD_NOW;
+    /** Descriptor of {@link #YIELD_NOW}. */
+    public static final String YIELD_NOW_DESC = AbiNames.YIELD_NOW_DESC;
 
     /** The per-coroutine state generated code talks to. */
     public static final String CONTINUATION = AbiNames.CONTINUATION;

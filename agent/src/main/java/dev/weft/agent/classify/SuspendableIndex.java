@@ -45,6 +45,9 @@ public final class SuspendableIndex {
         if (owner.equals(RuntimeAbi.ASYNC)) {
             return name.equals(RuntimeAbi.AWAIT);
         }
+        if (owner.equals(RuntimeAbi.TASK) && name.equals(RuntimeAbi.YIELD_NOW) && desc.equals(RuntimeAbi.YIELD_NOW_DESC)) {
+            return true; // a leaf: not annotated, not rewritten, it calls awaitLeaf itself
+        }
         if (PlatformTypes.isPlatform(owner) || name.equals("<init>") || name.equals("<clinit>")) {
             return false;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Async;
 import dev.weft.Coroutine;
 import dev.weft.Suspendable;
+import dev.weft.Task;
 import dev.weft.future.Waker;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,5 +46,25 @@ class LogicalStackTest {
         gate.complete("x");
         assertEquals("<X>", c.poll(Waker.NOOP).value());
         assertTrue(c.suspendedStack().isEmpty());
+    }
+
+    @Suspendable
+    int yieldTwice() {
+        Task.yieldNow();
+        Task.yieldNow();
+        return 2;
+    }
+
+    /** A yield is a leaf like await: only the caller's frame is saved, none for yieldNow itself. */
+    @Test
+    void aYieldSuspendsOnlyTheCallersFrame() {
+        Coroutine<Integer> c = Coroutine.of(this::yieldTwice);
+        for (int yields = 0; yields < 2; yields++) {
+            assertTrue(c.poll(Waker.NOOP).isPending(), "yield " + yields + " did not suspend");
+            List<String> methods = c.suspendedStack().stream().map(StackTraceElement::getMethodName).toList();
+            assertEquals("yieldTwice", methods.get(0), methods::toString);
+            assertTrue(methods.stream().noneMatch("yieldNow"::equals), methods::toString);
+        }
+        assertEquals(2, c.poll(Waker.NOOP).value(), "each resumed yield returns, and only once");
     }
 }

@@ -13,7 +13,7 @@ public final class AbiNames {
     }
 
     /** Version of this contract; an agent and a runtime run together only if theirs are equal. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Internal name of the package whose classes are written by hand against the protocol. */
     public static final String ABI_PACKAGE = "dev/weft/coroutine/abi/";
@@ -23,6 +23,15 @@ public final class AbiNames {
     public static final String ASYNC = "dev/weft/Async";
     /** Name of the leaf methods in {@link #ASYNC}. */
     public static final String AWAIT = "await";
+    /**
+     * Internal name of the class whose {@code yieldNow()} is a leaf too: a suspension point that
+     * is not rewritten (so a yield costs the caller's frame only), since ABI version 2.
+     */
+    public static final String TASK = "dev/weft/Task";
+    /** Name of the leaf method in {@link #TASK}. */
+    public static final String YIELD_NOW = "yieldNow";
+    /** Descriptor of {@link #YIELD_NOW}. */
+    public static final String YIELD_NOW_DESC = "()V";
 
     /** Internal name of {@link Continuation}. */
     public static final String CONTINUATION = ABI_PACKAGE + "Continuation";

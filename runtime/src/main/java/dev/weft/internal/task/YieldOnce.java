@@ -17,6 +17,9 @@ import dev.weft.future.Waker;
  * pending poll, and a re-poll is never pending twice.
  */
 public final class YieldOnce implements Awaitable<Void> {
+    /** A yield that already happened: ready at every poll (what a resumed yield awaits). */
+    public static final Awaitable<Void> DONE = w -> Poll.ready(null);
+
     private boolean yielded;
 
     /**
