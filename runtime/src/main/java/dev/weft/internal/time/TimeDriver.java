@@ -1,10 +1,11 @@
 package dev.weft.internal.time;
 
 import dev.weft.future.Waker;
+import dev.weft.internal.sync.SpinLock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The runtime's timers: a {@link TimerWheel} behind a lock, fed with {@link SleepEntry}s and
@@ -28,7 +29,14 @@ public final class TimeDriver {
     private final ClockSource clock;
     private final long origin;
     private final TimerWheel wheel = new TimerWheel();
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Every worker that sleeps registers here, and the driver fires here: short sections taken
+     * by several threads, where a {@code ReentrantLock} cost the timers workload about 15 %
+     * (bench/RESULTS.md, "Timers behind a spin lock").
+     */
+    private final SpinLock lock = new SpinLock();
+    /** {@link #fire}, made once: a method reference built per registration is an allocation. */
+    private final Consumer<TimerEntry> fireEntry = this::fire;
     /** Called when a new earliest deadline is registered, so a parked driver re-computes its timeout. */
     private final Runnable onEarlierDeadline;
 
@@ -111,7 +119,7 @@ public final class TimeDriver {
                     pending = true;
                 } else {
                     // Bring the wheel up to date first: insert refuses deadlines it has passed.
-                    wheel.advance(nowTick(), this::fire);
+                    wheel.advance(nowTick(), fireEntry);
                     long tick = deadlineTick(entry.deadlineNanos);
                     long before = wheel.nextExpiration();
                     if (tick == NEVER) {
@@ -188,7 +196,7 @@ public final class TimeDriver {
         int n;
         lock.lock();
         try {
-            n = wheel.advance(nowTick(), this::fire);
+            n = wheel.advance(nowTick(), fireEntry);
             due = drainDue();
         } finally {
             lock.unlock();
