@@ -197,13 +197,10 @@ public final class Select<R> {
                 future.abandon();
                 return null;
             }
-            CoroutineState<T> c = (CoroutineState<T>) future;
-            if (c.isDone()) {
-                return null;
-            }
-            c.requestCancel();
             try {
-                c.poll(Waker.NOOP); // every await now throws CancelledException: finally blocks run
+                // the one cancellation path: every await now throws CancelledException, so the
+                // branch's finally blocks run (a branch that already finished is left alone)
+                ((CoroutineState<T>) future).unwind(Waker.NOOP);
             } catch (CancelledException expected) {
                 return null;
             } catch (Throwable t) {
