@@ -285,29 +285,16 @@ public class Continuation {
             Object site = at < r.length ? r[at] : null;
             if (site instanceof String) {
                 String[] p = ((String) site).split("\\|", 4);
-                if (p.length == 4 && isLine(p[3])) {
-                    out.add(new StackTraceElement(p[0], p[1], p[2].isEmpty() ? null : p[2], Integer.parseInt(p[3])));
+                if (p.length == 4) {
+                    try {
+                        out.add(new StackTraceElement(p[0], p[1], p[2].isEmpty() ? null : p[2], Integer.parseInt(p[3])));
+                    } catch (NumberFormatException notASite) {
+                        // a racy snapshot read a reference that is not a site: skip it
+                    }
                 }
             }
         }
         return out;
-    }
-
-    /** A racy snapshot may read a reference that is not a site: only a real line number is parsed. */
-    private static boolean isLine(String s) {
-        if (s.isEmpty() || s.length() > 9) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                if (i == 0 && c == '-' && s.length() > 1) {
-                    continue;
-                }
-                return false;
-            }
-        }
-        return true;
     }
 
     private void pushPrim(long v) {
