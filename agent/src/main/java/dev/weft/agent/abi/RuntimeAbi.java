@@ -30,6 +30,20 @@ public final class RuntimeAbi {
     /** Descriptor of {@link #YIELD_NOW}. */
     public static final String YIELD_NOW_DESC = AbiNames.YIELD_NOW_DESC;
 
+    /**
+     * Whether a call is to a leaf: a suspension point the runtime implements by hand (it calls
+     * {@code awaitLeaf} itself and is never rewritten), {@code Async.await} or {@code Task.yieldNow()}.
+     *
+     * @param owner the call's owner, internal name
+     * @param name the method name
+     * @param desc the method descriptor
+     * @return true for a leaf
+     */
+    public static boolean isLeaf(String owner, String name, String desc) {
+        return owner.equals(ASYNC) ? name.equals(AWAIT)
+                : owner.equals(TASK) && name.equals(YIELD_NOW) && desc.equals(YIELD_NOW_DESC);
+    }
+
     /** The per-coroutine state generated code talks to. */
     public static final String CONTINUATION = AbiNames.CONTINUATION;
     /** Descriptor of {@link #CONTINUATION}. */

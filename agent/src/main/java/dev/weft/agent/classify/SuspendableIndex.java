@@ -42,11 +42,11 @@ public final class SuspendableIndex {
      * @return true if the callee is suspendable
      */
     public boolean isSuspendableCall(String owner, String name, String desc) {
-        if (owner.equals(RuntimeAbi.ASYNC)) {
-            return name.equals(RuntimeAbi.AWAIT);
+        if (RuntimeAbi.isLeaf(owner, name, desc)) {
+            return true; // not annotated, not rewritten: it calls awaitLeaf itself
         }
-        if (owner.equals(RuntimeAbi.TASK) && name.equals(RuntimeAbi.YIELD_NOW) && desc.equals(RuntimeAbi.YIELD_NOW_DESC)) {
-            return true; // a leaf: not annotated, not rewritten, it calls awaitLeaf itself
+        if (owner.equals(RuntimeAbi.ASYNC)) {
+            return false; // its other methods (detached) are plain
         }
         if (PlatformTypes.isPlatform(owner) || name.equals("<init>") || name.equals("<clinit>")) {
             return false;

@@ -264,7 +264,7 @@ final class CoroutineMethodTransformer {
         // kept. Those sit under or among the arguments, so such calls spill receiver and
         // arguments to temporaries; a static call into rewritten code, or a call on this
         // method's own this (re-read from slot 0), spills nothing.
-        boolean leaf = call.owner.equals(RuntimeAbi.ASYNC);
+        boolean leaf = RuntimeAbi.isLeaf(call.owner, call.name, call.desc);
         boolean instance = call.getOpcode() != Opcodes.INVOKESTATIC;
         boolean onThis = instance && receivers.isOnThis(call);
         int firstCallValue = stack.size() - Type.getArgumentTypes(call.desc).length - (instance ? 1 : 0);
